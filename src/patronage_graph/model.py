@@ -1,0 +1,332 @@
+"""The ontology, declared once: node labels, relationship types, tie kinds, properties.
+
+Everything else is derived from this module or checked against it by a test:
+``cypher/schema.cypher`` (a constraint per label), the loader's validation,
+``docs/schema.md`` and the legend of the network pages.
+
+Every node also carries the label ``Entity`` (a global unique ``id``), so a
+loader can find any node by id through one index. A relationship's ``tie``
+property names its tie kind, so ad-hoc Cypher can filter on it::
+
+    MATCH (o)-[r {tie: 'patronage'}]->(w:Worker) RETURN o.name, type(r), w.name
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+__all__ = [
+    "LEVELS",
+    "LEVEL_RANK",
+    "NODE_LABELS",
+    "REL_TYPES",
+    "SYSTEMS",
+    "TIE_KINDS",
+    "NodeLabel",
+    "Prop",
+    "RelType",
+    "ancestry",
+    "label_names",
+    "rel_type_names",
+    "rel_types_of",
+]
+
+TieKind = Literal["vertical", "horizontal", "patronage", "employment"]
+PropType = Literal["str", "int", "float", "bool", "list[str]", "ref", "list[ref]"]
+
+TIE_KINDS: tuple[TieKind, ...] = ("vertical", "horizontal", "patronage", "employment")
+
+#: Administrative levels, lowest first; their index is the level's rank.
+LEVELS = ("community", "street", "district", "city", "province", "nation")
+LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+#: Levels at which model titles are awarded (the chapter lists these).
+TITLE_LEVELS = ("enterprise", "bureau", "district", "city", "province", "nation")
+TITLE_LEVEL_RANK = {"enterprise": 1, "bureau": 3, "district": 2, "city": 3, "province": 4, "nation": 5}
+
+#: Organizational systems ("xitong"): the groups of brokerage analysis.
+SYSTEMS = (
+    "party", "government", "labor", "finance", "tax", "industry_commerce", "planning",
+    "economic", "industry", "education", "transport", "health", "civil_affairs", "street",
+    "trade_union", "womens_federation", "industry_commerce_federation", "banking", "media",
+    "enterprise", "private", "community", "research", "synthetic_other",
+)
+WORKER_STATUSES = (
+    "on_post", "xiagang", "fired", "long_holiday", "early_retired", "liangbuzhao",
+    "tingxin_liuzhi", "reemployed", "self_employed", "unemployed",
+)
+SUPPORT_KINDS = (
+    "loan", "no_interest_loan", "license", "fee_waiver", "tax_exemption", "premises",
+    "utilities", "publicity", "training", "placement", "approval", "merger",
+    "infrastructure", "election", "equipment", "connection", "funding", "scholarship",
+)
+QUOTA_KINDS = ("layoff", "reemployment", "training", "center_capacity")
+
+
+@dataclass(frozen=True)
+class Prop:
+    """A property: its type, whether required, and its allowed values if closed."""
+
+    name: str
+    type: PropType = "str"
+    required: bool = False
+    allowed: tuple[str, ...] | None = None
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class NodeLabel:
+    name: str
+    doc: str
+    props: tuple[Prop, ...] = ()
+    parent: str | None = None
+    #: Labels that may be added to this one (e.g. ReemploymentBase on Venture).
+    extra: tuple[str, ...] = ()
+    #: Only ever an extra label, never the primary label of a record.
+    extra_only: bool = False
+
+
+@dataclass(frozen=True)
+class RelType:
+    name: str
+    tie: TieKind
+    doc: str
+    start: tuple[str, ...]
+    end: tuple[str, ...]
+    props: tuple[Prop, ...] = ()
+    #: Properties that tell apart two ties of this type between the same pair.
+    key: tuple[str, ...] = ()
+
+
+_YEAR = "int"
+_COMMON = (
+    Prop("id", "str", True, doc="unique readable slug"),
+    Prop("name", "str", True, doc="English name"),
+    Prop("nameZh", doc="Chinese name where known"),
+    Prop("note", doc="free text: what the chapter says"),
+    Prop("sources", "list[ref]", doc="Source ids for the node's facts"),
+    Prop("synthetic", "bool", doc="true for generated data"),
+)
+
+NODE_LABELS: dict[str, NodeLabel] = {
+    label.name: label
+    for label in (
+        NodeLabel("Entity", "Every node: the global id.", _COMMON),
+        NodeLabel("Jurisdiction", "A territorial unit, nation down to residents' community.", (
+            Prop("level", required=True, allowed=LEVELS),
+        ), parent="Entity"),
+        NodeLabel("Organization", "Any office, mass organization, firm or venture.", (
+            Prop("level", required=True, allowed=LEVELS),
+            Prop("system", required=True, allowed=SYSTEMS, doc="its organizational system"),
+        ), parent="Entity"),
+        NodeLabel("StateOrgan", "A Party or government office (bureau, commission, street office).",
+                  parent="Organization"),
+        NodeLabel("MassOrganization", "Trade union, Women's Federation, Federation of Industry "
+                  "and Commerce.", parent="Organization"),
+        NodeLabel("Enterprise", "A firm under the command hierarchy.", (
+            Prop("ownership", required=True,
+                 allowed=("state", "collective", "private", "joint", "foreign")),
+            Prop("size", allowed=("large", "medium", "small")),
+            Prop("status", allowed=("operating", "collapsed", "merged", "bankrupt")),
+            Prop("industry"),
+        ), parent="Organization"),
+        NodeLabel("ServiceUnit", "Reemployment centre, labor market, training base, bank, media...", (
+            Prop("kind", required=True, allowed=(
+                "reemployment_center", "labor_market", "training_base", "bank", "media", "school",
+                "residents_committee", "job_introduction_center", "placement_network", "market",
+                "office")),
+            Prop("capacity", "int", doc="places (reemployment centres)"),
+            Prop("traineesPerYear", "int"),
+            Prop("staff", "int"),
+        ), parent="Organization"),
+        NodeLabel("LeadingSmallGroup", "A horizontal team chaired by a bureau.", (
+            Prop("meetsPerMonth", "float"),
+            Prop("memberCount", "int"),
+        ), parent="Organization"),
+        NodeLabel("Venture", "A business started by laid-off workers.", (
+            Prop("sector"),
+            Prop("employees", "int"),
+            Prop("laidOffEmployees", "int"),
+            Prop("stableScope", "bool"),
+            Prop("marketableProduct", "bool"),
+            Prop("hasWorksite", "bool"),
+            Prop("ownership", allowed=("private", "joint", "collective")),
+            Prop("founded", _YEAR),
+            Prop("seats", "int"),
+        ), parent="Organization", extra=("ReemploymentBase",)),
+        NodeLabel("ReemploymentBase", "A venture endorsed as a reemployment base.", (
+            Prop("endorsedBy", "ref"),
+            Prop("endorsedYear", _YEAR),
+        ), parent="Venture", extra_only=True),
+        NodeLabel("Person", "A person; the chapter names none, so ids are descriptive.", (
+            Prop("gender", allowed=("female", "male", "unknown")),
+            Prop("role", doc="what they do or did"),
+        ), parent="Entity"),
+        NodeLabel("Worker", "A state or collective worker, on post or not.", (
+            Prop("status", required=True, allowed=WORKER_STATUSES),
+            Prop("startedWork", _YEAR, doc="year of first job"),
+            Prop("contract", allowed=("permanent", "contract", "none")),
+            Prop("contractEnds", _YEAR),
+            Prop("separationReason", allowed=(
+                "business_problems", "dismissal", "firm_collapsed", "firm_merged", "retirement",
+                "none")),
+            Prop("laborRelations", "bool", doc="still keeps labor relations with the firm"),
+            Prop("otherWork", "bool", doc="has found other work"),
+            Prop("hasCertificate", "bool", doc="holds a xiagang zheng"),
+            Prop("keptFor", allowed=("politics", "power", "talent")),
+            Prop("formerRole"),
+            Prop("separatedYear", _YEAR),
+        ), parent="Person", extra=("Cadre",)),
+        NodeLabel("Cadre", "An official acting in person.", (
+            Prop("position"),
+        ), parent="Person", extra=("Worker",)),
+        NodeLabel("Policy", "A decision, circular, document or regulation.", (
+            Prop("kind", required=True, allowed=(
+                "decision", "circular", "document", "regulation", "report", "program")),
+            Prop("year", _YEAR),
+            Prop("number", doc="document number"),
+            Prop("summary"),
+        ), parent="Entity"),
+        NodeLabel("Statistic", "A published or derived count, with its source.", (
+            Prop("measure", required=True),
+            Prop("value", "float", True),
+            Prop("unit", required=True),
+            Prop("period", required=True),
+            Prop("scope", "ref", doc="Jurisdiction or Organization it counts"),
+            Prop("derived", "bool", doc="computed from other statistics"),
+            Prop("derivedFrom", "list[ref]"),
+            Prop("reportedBy", doc="who published it"),
+        ), parent="Entity"),
+        NodeLabel("Source", "Evidence: an interview, publication, document or yearbook.", (
+            Prop("kind", required=True, allowed=(
+                "interview", "publication", "document", "yearbook", "press", "observation",
+                "synthetic", "user")),
+            Prop("citation", required=True),
+            Prop("date", doc="ISO date or year"),
+            Prop("place"),
+            Prop("footnote", "int", doc="footnote number in the chapter"),
+        ), parent="Entity"),
+    )
+}
+
+_ORG = ("Organization",)
+_PERSON = ("Person",)
+_SINCE = (Prop("since", _YEAR), Prop("until", _YEAR))
+_YEARP = Prop("year", _YEAR)
+_REL_COMMON = (
+    Prop("id", doc="stable id; derived from type, ends and key when omitted"),
+    Prop("sources", "list[ref]", True, doc="Source ids: the evidence"),
+    Prop("note"),
+    Prop("synthetic", "bool"),
+)
+
+REL_TYPES: dict[str, RelType] = {
+    rel.name: rel
+    for rel in (
+        # vertical: the command pyramid
+        RelType("PART_OF", "vertical", "A jurisdiction within a larger one.",
+                ("Jurisdiction",), ("Jurisdiction",)),
+        RelType("LOCATED_IN", "vertical", "An organization's place in the territorial pyramid.",
+                _ORG, ("Jurisdiction",)),
+        RelType("SUPERVISES", "vertical", "Command: a bureau over a lower office or its firms.",
+                _ORG, _ORG, _SINCE),
+        RelType("REPORTS_TO", "vertical", "Numbers or names reported upward.",
+                _ORG, _ORG, (Prop("what"),)),
+        RelType("ALLOCATES_QUOTA", "vertical", "A quota handed down a level.",
+                ("Organization", "Jurisdiction"), ("Organization", "Jurisdiction"),
+                (Prop("quotaKind", required=True, allowed=QUOTA_KINDS), Prop("amount", "int"),
+                 Prop("unit"), _YEARP), key=("quotaKind", "year")),
+        RelType("SENDS_LIST", "vertical", "A name list passed down or up.",
+                _ORG, _ORG, (Prop("direction", required=True, allowed=("down", "up")),
+                             Prop("purpose", required=True)), key=("purpose",)),
+        RelType("ISSUES", "vertical", "An organ issues a policy.", _ORG, ("Policy",), (_YEARP,)),
+        RelType("IMPLEMENTS", "vertical", "An organ carries out a policy from above.",
+                _ORG, ("Policy",)),
+        # horizontal: teams at one level
+        RelType("COLLABORATES_WITH", "horizontal", "Two units working together on the Project.",
+                _ORG, _ORG, (Prop("purpose"), _YEARP), key=("purpose",)),
+        RelType("MEMBER_OF", "horizontal", "Membership of a team or committee.",
+                ("Organization", "Person"), _ORG, _SINCE),
+        RelType("CHAIRS", "horizontal", "Leads a team.", ("Organization", "Person"), _ORG),
+        # patronage: help to chosen workers and their ventures
+        RelType("RECOMMENDED", "patronage", "Put a worker forward (for an award, a base).",
+                ("Organization", "Person"), ("Person", "Venture"),
+                (Prop("recommendedTo", "ref"), Prop("purpose"), _YEARP)),
+        RelType("AWARDED_TITLE", "patronage", "A model title at some level.",
+                ("Organization", "Person"), ("Person", "Venture"),
+                (Prop("title", required=True), Prop("level", required=True, allowed=TITLE_LEVELS),
+                 _YEARP), key=("title",)),
+        RelType("SUPPORTED", "patronage", "A concrete benefit given to a worker or venture.",
+                ("Organization", "Person"), ("Person", "Organization"),
+                (Prop("kind", required=True, allowed=SUPPORT_KINDS), Prop("amount", "float"),
+                 Prop("unit"), _YEARP, Prop("instructedBy", "ref",
+                                             doc="who ordered it, where the chapter says"),
+                 Prop("underPolicy", "ref"), Prop("description")), key=("kind",)),
+        RelType("SPONSORS", "patronage", "Fosters a model or a venture (endorsing it as a base).",
+                ("Organization", "Person"), ("Person", "Organization"),
+                (Prop("endorsedAsBase", "bool"), Prop("instructedBy", "ref"), _YEARP)),
+        RelType("VISITED", "patronage", "A publicized visit by a leader.",
+                ("Person", "Organization"), ("Person", "Organization"), (_YEARP,)),
+        # employment: work, layoff, centres, ventures
+        RelType("EMPLOYED_BY", "employment", "A job.", _PERSON, _ORG,
+                (*_SINCE, Prop("role"))),
+        RelType("LAID_OFF_BY", "employment", "Let go by a firm.", _PERSON, _ORG, (_YEARP,)),
+        RelType("ENROLLED_IN", "employment", "Admitted to (or waiting for) a reemployment centre.",
+                _PERSON, ("ServiceUnit",),
+                (Prop("allowance", allowed=("full", "half", "none")), Prop("waiting", "bool"),
+                 _YEARP)),
+        RelType("FOUNDED", "employment", "Started a venture or unit.",
+                ("Person", "Organization"), _ORG, (_YEARP,)),
+        RelType("WORKS_AT", "employment", "Works at or manages a venture.", _PERSON, _ORG,
+                (Prop("role"), *_SINCE)),
+        RelType("REFERRED_BY", "employment", "Received workers referred by a unit.",
+                ("Person", "Organization"), _ORG, (Prop("count", "int"), _YEARP)),
+        RelType("TRAINED_BY", "employment", "Trained by a unit.",
+                ("Person", "Organization"), _ORG, (Prop("skill"), Prop("count", "int"), _YEARP)),
+    )
+}
+
+
+def ancestry(label: str) -> tuple[str, ...]:
+    """The label and its parents, most general first: ``('Entity', 'Organization', 'Venture')``."""
+    chain: list[str] = []
+    current: str | None = label
+    while current is not None:
+        chain.append(current)
+        current = NODE_LABELS[current].parent
+    return tuple(reversed(chain))
+
+
+@cache
+def node_props(label: str) -> dict[str, Prop]:
+    """Every property a node of ``label`` may carry (its own and inherited)."""
+    props: dict[str, Prop] = {}
+    for name in ancestry(label):
+        props.update({p.name: p for p in NODE_LABELS[name].props})
+    return props
+
+
+@cache
+def rel_props(rel_type: str) -> dict[str, Prop]:
+    """Every property a relationship of ``rel_type`` may carry."""
+    return {p.name: p for p in (*_REL_COMMON, *REL_TYPES[rel_type].props)}
+
+
+def label_names() -> list[str]:
+    return list(NODE_LABELS)
+
+
+def rel_type_names() -> list[str]:
+    return list(REL_TYPES)
+
+
+def rel_types_of(tie: TieKind) -> list[str]:
+    """Relationship types of one tie kind."""
+    return [name for name, rel in REL_TYPES.items() if rel.tie == tie]
+
+
+def is_a(labels: set[str] | tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    """True when a node with ``labels`` counts as one of ``wanted`` (inheritance included)."""
+    have = {anc for label in labels for anc in ancestry(label)}
+    return bool(have & set(wanted))

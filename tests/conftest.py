@@ -1,0 +1,81 @@
+"""Shared fixtures: the real Neo4j that the test command starts.
+
+The suite runs its own server (state folder ``.patronage-graph/test``, ports
+7688/7475 unless ``PATRONAGE_TEST_*`` say otherwise) so it never touches the
+researcher's data on the main server. It starts one if none runs and stops only
+what it started. With ``NEO4J_URI`` set, tests use that server instead: it must
+be a disposable database, since integration tests empty it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+from patronage_graph import LocalServer, Settings, apply_schema, create_driver
+from patronage_graph.cypher_registry import registry
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "test-artifacts"
+
+
+def _test_server() -> LocalServer:
+    settings = Settings()
+    state = Path(os.environ.get("PATRONAGE_TEST_STATE_DIR", REPO / ".patronage-graph" / "test"))
+    return LocalServer(
+        state_dir=state.resolve(),
+        cache_dir=settings.cache_dir,
+        bolt_port=int(os.environ.get("PATRONAGE_TEST_BOLT_PORT", "7688")),
+        http_port=int(os.environ.get("PATRONAGE_TEST_HTTP_PORT", "7475")),
+        heap=os.environ.get("PATRONAGE_TEST_HEAP", "1g"),
+        pagecache=os.environ.get("PATRONAGE_TEST_PAGECACHE", "512m"),
+    )
+
+
+@pytest.fixture(scope="session")
+def local_server() -> Iterator[LocalServer]:
+    """The suite's own local server, started here if it was not running."""
+    server = _test_server()
+    started = not server.status().running
+    server.start()
+    yield server
+    if started and not os.environ.get("PATRONAGE_TEST_KEEP_SERVER"):
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(local_server: LocalServer) -> Settings:
+    """Settings pointing at the test server, as the CLI and the API would read them."""
+    creds = local_server.credentials()
+    return Settings(NEO4J_URI=creds.uri, NEO4J_USER=creds.user, NEO4J_PASSWORD=creds.password)
+
+
+@pytest.fixture(scope="session")
+def driver(neo4j_settings: Settings) -> Iterator[Driver]:
+    assert neo4j_settings.neo4j_uri and neo4j_settings.neo4j_password
+    drv = create_driver(
+        neo4j_settings.neo4j_uri,
+        neo4j_settings.neo4j_user,
+        neo4j_settings.neo4j_password.get_secret_value(),
+    )
+    apply_schema(drv)
+    yield drv
+    drv.close()
+
+
+def wipe(driver: Driver) -> None:
+    """Delete every node and relationship (the schema stays)."""
+    # CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+    with driver.session() as session:
+        session.run(registry()["wipe"].text).consume()  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def empty_db(driver: Driver) -> Driver:
+    """The test server's database, emptied before the test."""
+    wipe(driver)
+    return driver
