@@ -60,6 +60,8 @@ SUPPORT_KINDS = (
     "loan", "no_interest_loan", "license", "fee_waiver", "tax_exemption", "premises",
     "utilities", "publicity", "training", "placement", "approval", "merger",
     "infrastructure", "election", "equipment", "connection", "funding", "scholarship",
+    # the union formed a joint-capital company for the fire-gate star (chapter, Wuhan 2000)
+    "joint_capital",
 )
 QUOTA_KINDS = ("layoff", "reemployment", "training", "center_capacity")
 
