@@ -38,7 +38,9 @@ _HEADER = re.compile(r"^//\s*(name|mode|params|returns|template)\s*:\s*(.*?)\s*$
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _SLOT = re.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.S)
+_STRINGS_AND_COMMENTS = re.compile(
+    r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.S
+)
 
 
 def _split_list(value: str) -> tuple[str, ...]:
@@ -69,7 +71,9 @@ class Query:
         """The body split into statements (schema files hold several)."""
         statements = []
         for part in re.split(r";\s*(?:\n|$)", self.text):
-            code = [ln for ln in part.splitlines() if ln.strip() and not ln.strip().startswith("//")]
+            code = [
+                ln for ln in part.splitlines() if ln.strip() and not ln.strip().startswith("//")
+            ]
             if code:
                 statements.append("\n".join(code))
         return statements
@@ -78,7 +82,8 @@ class Query:
         """Fill ``{{slot}}`` identifiers, each of which must be in ``allowed[slot]``."""
         if set(slots) != set(self.template):
             raise QueryRegistryError(
-                f"query {self.name!r} needs template slots {sorted(self.template)}, got {sorted(slots)}"
+                f"query {self.name!r} needs template slots {sorted(self.template)}, "
+                f"got {sorted(slots)}"
             )
         for slot, value in slots.items():
             if not _IDENTIFIER.match(value) or value not in set(allowed.get(slot, ())):

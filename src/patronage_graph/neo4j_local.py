@@ -163,8 +163,15 @@ class LocalServer:
         progress(f"Fetching Neo4j {neo4j_version()} jars with Maven into {self.lib_dir} ...")
         tmp = self.lib_dir.with_name("lib.partial")
         shutil.rmtree(tmp, ignore_errors=True)
-        command = [mvn, "-q", "-B", "-f", str(pom), "dependency:copy-dependencies",
-                   f"-DoutputDirectory={tmp}"]
+        command = [
+            mvn,
+            "-q",
+            "-B",
+            "-f",
+            str(pom),
+            "dependency:copy-dependencies",
+            f"-DoutputDirectory={tmp}",
+        ]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
@@ -209,7 +216,8 @@ class LocalServer:
         lines = [f"{key}={value}" for key, value in settings.items() if value]
         (self.conf_dir / "neo4j.conf").write_text(
             "# Written by patronage-graph on every start; edit settings, not this file.\n"
-            + "\n".join(lines) + "\n"
+            + "\n".join(lines)
+            + "\n"
         )
 
     def _ensure_password(self) -> None:
@@ -272,8 +280,9 @@ class LocalServer:
     def status(self) -> ServerStatus:
         pid = self.pid()
         running = pid is not None and _port_open(self.bolt_port)
-        return ServerStatus(running, pid, self.bolt_uri, self.browser_url,
-                            self.credentials_file, self.log_file)
+        return ServerStatus(
+            running, pid, self.bolt_uri, self.browser_url, self.credentials_file, self.log_file
+        )
 
     def start(self, timeout: float = 180.0, progress: Progress = _quiet) -> ServerStatus:
         """Start the server (or reuse the running one) and wait until Bolt answers."""
@@ -291,13 +300,20 @@ class LocalServer:
         self._ensure_password()
         progress(f"Starting Neo4j {neo4j_version()} on {self.bolt_uri} ...")
         command = self._java_command(
-            _ENTRY_POINT, f"--home-dir={self.home}", f"--config-dir={self.conf_dir}",
-            "--console-mode", heap=self.heap,
+            _ENTRY_POINT,
+            f"--home-dir={self.home}",
+            f"--config-dir={self.conf_dir}",
+            "--console-mode",
+            heap=self.heap,
         )
         with open(self.log_file, "ab") as log:
             process = subprocess.Popen(
-                command, env=self._env(), stdout=log, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL, start_new_session=True,
+                command,
+                env=self._env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
             )
         self.pid_file.write_text(str(process.pid))
         try:
@@ -307,7 +323,9 @@ class LocalServer:
             raise
         return self.status()
 
-    def _wait_for_bolt(self, timeout: float, process: subprocess.Popen[bytes] | None = None) -> None:
+    def _wait_for_bolt(
+        self, timeout: float, process: subprocess.Popen[bytes] | None = None
+    ) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if process is not None and process.poll() is not None:

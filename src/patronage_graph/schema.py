@@ -36,13 +36,12 @@ def apply_schema(
     """Create what is missing, wait for indexes to come online, report what was created."""
     before_c, before_i = schema_state(driver, database_name=database_name)
     query = registry()["schema"]
-    with database.translate_errors():
-        with driver.session(database=database_name) as session:
-            for statement in query.statements():
-                session.run(statement).consume()  # type: ignore[arg-type]
-            session.run(  # type: ignore[arg-type]
-                registry()["await_indexes"].text, timeout_s=timeout_s
-            ).consume()
+    with database.translate_errors(), driver.session(database=database_name) as session:
+        for statement in query.statements():
+            session.run(statement).consume()
+        session.run(
+            registry()["await_indexes"].text, timeout_s=timeout_s
+        ).consume()
     after_c, after_i = schema_state(driver, database_name=database_name)
     created = sorted(set(after_c + after_i) - set(before_c + before_i))
     return SchemaReport(after_c, after_i, created)

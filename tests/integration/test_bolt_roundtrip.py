@@ -18,7 +18,8 @@ def test_constraints_exist_for_every_label_and_init_is_idempotent(driver: Driver
     assert second.constraints == first.constraints
     rows = database.read(driver, "show_constraints")
     unique_on_id = {
-        row["labels"][0] for row in rows
+        row["labels"][0]
+        for row in rows
         if row["type"] == "UNIQUENESS" and row["properties"] == ["id"]
     }
     assert set(NODE_LABELS) <= unique_on_id
@@ -37,6 +38,5 @@ def test_uniqueness_is_enforced(empty_db: Driver) -> None:
     from patronage_graph import DatabaseError
 
     empty_db.execute_query("CREATE (:Entity:Source {id: 'dup'})")
-    with pytest.raises(DatabaseError, match="already exists"):
-        with database.translate_errors():
-            empty_db.execute_query("CREATE (:Entity:Source {id: 'dup'})")
+    with pytest.raises(DatabaseError, match="already exists"), database.translate_errors():
+        empty_db.execute_query("CREATE (:Entity:Source {id: 'dup'})")

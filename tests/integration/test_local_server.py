@@ -6,6 +6,7 @@ so they never disturb the suite's server or a researcher's data.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -23,8 +24,9 @@ from patronage_graph.connect import connect
 
 pytestmark = pytest.mark.integration
 
-BOLT, HTTP = int(os.environ.get("PATRONAGE_TEST_CLI_BOLT", "7689")), int(
-    os.environ.get("PATRONAGE_TEST_CLI_HTTP", "7476")
+BOLT, HTTP = (
+    int(os.environ.get("PATRONAGE_TEST_CLI_BOLT", "7689")),
+    int(os.environ.get("PATRONAGE_TEST_CLI_HTTP", "7476")),
 )
 
 
@@ -42,13 +44,21 @@ def _cli(state: Path, *args: str, path: str | None = None) -> subprocess.Complet
         env["PATH"] = path
     return subprocess.run(
         [sys.executable, "-m", "patronage_graph.cli", *args],
-        env=env, capture_output=True, text=True, timeout=240, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
     )
 
 
 def _neo4j_pids(state: Path) -> list[str]:
-    out = subprocess.run(["pgrep", "-f", f"CommunityEntryPoint.*{state}"],
-                         capture_output=True, text=True, check=False).stdout
+    out = subprocess.run(
+        ["pgrep", "-f", f"CommunityEntryPoint.*{state}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
     return out.split()
 
 
@@ -83,10 +93,8 @@ def test_browser_is_served_on_the_http_port(cli_state: Path) -> None:
 
 def test_server_listens_on_loopback_only(cli_state: Path) -> None:
     addresses = {"127.0.0.1"}
-    try:
+    with contextlib.suppress(OSError):
         addresses.add(socket.gethostbyname(socket.gethostname()))
-    except OSError:
-        pass
     for address in addresses - {"127.0.0.1"}:
         with socket.socket() as sock:
             sock.settimeout(1)
@@ -129,7 +137,8 @@ def test_stop_leaves_no_process_and_restart_downloads_nothing(cli_state: Path) -
 def test_settings_with_neo4j_uri_use_that_server_and_start_nothing(cli_state: Path) -> None:
     creds = json.loads((cli_state / "credentials.json").read_text())
     settings = Settings(
-        NEO4J_URI=f"neo4j://127.0.0.1:{BOLT}", NEO4J_PASSWORD=creds["password"],
+        NEO4J_URI=f"neo4j://127.0.0.1:{BOLT}",
+        NEO4J_PASSWORD=creds["password"],
         PATRONAGE_STATE_DIR=str(cli_state / "never-created"),
     )  # type: ignore[call-arg]
     driver = connect(settings)

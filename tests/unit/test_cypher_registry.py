@@ -29,10 +29,14 @@ def test_the_registry_holds_the_schema_and_admin_queries() -> None:
 
 
 def test_duplicate_names_are_refused_with_both_places(tmp_path: Path) -> None:
-    body = "// name: twice\n// mode: read\n// params: none\n// returns: x\n// Says x.\nRETURN 1 AS x\n"
+    body = (
+        "// name: twice\n// mode: read\n// params: none\n// returns: x\n// Says x.\nRETURN 1 AS x\n"
+    )
     (tmp_path / "a.cypher").write_text(body)
     (tmp_path / "b.cypher").write_text(body)
-    with pytest.raises(QueryRegistryError, match=r"b\.cypher:1: query 'twice' already defined at .*a\.cypher:1"):
+    with pytest.raises(
+        QueryRegistryError, match=r"b\.cypher:1: query 'twice' already defined at .*a\.cypher:1"
+    ):
         load_registry(tmp_path)
 
 
@@ -54,7 +58,7 @@ def test_malformed_headers_are_refused_with_file_and_line(
 
 
 def test_unknown_name_lists_what_exists() -> None:
-    with pytest.raises(QueryRegistryError, match="no query named 'nope'; known: .*ping"):
+    with pytest.raises(QueryRegistryError, match=r"no query named 'nope'; known: .*ping"):
         registry()["nope"]
 
 

@@ -11,6 +11,14 @@ def test_public_names_are_exported_and_importable() -> None:
 
 
 def test_core_entry_points_are_public() -> None:
-    expected = {"Settings", "LocalServer", "connect", "create_driver", "registry",
-                "apply_schema", "PatronageGraphError", "ValidationError"}
+    expected = {
+        "Settings",
+        "LocalServer",
+        "connect",
+        "create_driver",
+        "registry",
+        "apply_schema",
+        "PatronageGraphError",
+        "ValidationError",
+    }
     assert expected <= set(patronage_graph.__all__)

@@ -11,8 +11,8 @@ import click
 import typer
 
 from ..errors import PatronageGraphError
-from ._common import console_err
 from . import server
+from ._common import console_err
 
 __all__ = ["app", "main"]
 

@@ -10,8 +10,9 @@ from ..neo4j_local import LocalServer
 from ..schema import apply_schema
 from ._common import console, console_err, driver_from_settings, load_settings
 
-neo4j_app = typer.Typer(help="Run the local Neo4j assembled from Maven Central.",
-                        no_args_is_help=True)
+neo4j_app = typer.Typer(
+    help="Run the local Neo4j assembled from Maven Central.", no_args_is_help=True
+)
 
 
 def _server() -> LocalServer:
@@ -19,7 +20,8 @@ def _server() -> LocalServer:
     if not settings.uses_local_server:
         console_err.print(
             f"NEO4J_URI is set ({settings.neo4j_uri}); the local server is not used by other "
-            "commands while it is.", highlight=False,
+            "commands while it is.",
+            highlight=False,
         )
     return LocalServer.from_settings(settings)
 
@@ -64,7 +66,8 @@ def init() -> None:
     what = ", ".join(report.created) if report.changed else "nothing (already in place)"
     console.print(
         f"schema: {len(report.constraints)} constraints, {len(report.indexes)} indexes; "
-        f"created {what}", highlight=False,
+        f"created {what}",
+        highlight=False,
     )
 
 
