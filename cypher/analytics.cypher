@@ -1,0 +1,91 @@
+// Reads that feed the networkx analytics and the network pages.
+//
+// A subgraph is read as two streams, nodes then relationships, so a large graph
+// never sits in memory twice. `read_subgraph` in src/patronage_graph/analysis/
+// subgraph.py runs them; relationships whose far end is not among the nodes are
+// dropped there, which keeps these queries free of per-row list lookups.
+//
+// The city rule: the core is the city's Jurisdiction, every Jurisdiction PART_OF it
+// (district, street, community: at most three hops down) and every Organization
+// LOCATED_IN one of those; the subgraph is the core plus the direct neighbours of
+// the core through a relationship of the selected tie kinds (people enter here:
+// they are never LOCATED_IN anything, but work for, found or receive support from
+// the city's organizations).
+
+// name: analytics_city
+// mode: read
+// params: city
+// returns: id, name
+// The city a subgraph is cut around (no row: there is no such city).
+MATCH (city:Jurisdiction {id: $city})
+WHERE city.level = 'city'
+RETURN city.id AS id, city.name AS name
+
+// name: analytics_graph_nodes
+// mode: read
+// params: labels
+// returns: id, labels, props
+// Every node of the graph (or every node carrying one of $labels), with its properties.
+MATCH (n)
+WHERE $labels IS NULL OR any(label IN labels(n) WHERE label IN $labels)
+RETURN coalesce(n.id, elementId(n)) AS id, labels(n) AS labels, properties(n) AS props
+
+// name: analytics_graph_relationships
+// mode: read
+// params: labels, tie_kinds
+// returns: id, type, start, end, props
+// Every relationship (or those of $tie_kinds) leaving a node that carries one of $labels.
+MATCH (a)-[r]->(b)
+WHERE ($tie_kinds IS NULL OR r.tie IN $tie_kinds)
+  AND ($labels IS NULL OR any(label IN labels(a) WHERE label IN $labels))
+RETURN coalesce(r.id, elementId(r)) AS id, type(r) AS type,
+       coalesce(a.id, elementId(a)) AS start, coalesce(b.id, elementId(b)) AS end,
+       properties(r) AS props
+
+// name: analytics_city_nodes
+// mode: read
+// params: city, labels, tie_kinds
+// returns: id, labels, props
+// One city's subgraph: its jurisdictions and organizations, plus their direct neighbours.
+MATCH (city:Jurisdiction {id: $city})
+WHERE city.level = 'city'
+MATCH (place:Jurisdiction)-[:PART_OF*0..3]->(city)
+OPTIONAL MATCH (org:Organization)-[:LOCATED_IN]->(place)
+WITH collect(DISTINCT place) + collect(DISTINCT org) AS core
+UNWIND core AS member
+CALL (member) {
+  RETURN member AS n
+  UNION
+  MATCH (member)-[r]-(n)
+  WHERE $tie_kinds IS NULL OR r.tie IN $tie_kinds
+  RETURN n
+}
+WITH DISTINCT n
+WHERE $labels IS NULL OR any(label IN labels(n) WHERE label IN $labels)
+RETURN coalesce(n.id, elementId(n)) AS id, labels(n) AS labels, properties(n) AS props
+
+// name: analytics_city_relationships
+// mode: read
+// params: city, labels, tie_kinds
+// returns: id, type, start, end, props
+// The relationships (of $tie_kinds) leaving a node of one city's subgraph (see the file's head).
+MATCH (city:Jurisdiction {id: $city})
+WHERE city.level = 'city'
+MATCH (place:Jurisdiction)-[:PART_OF*0..3]->(city)
+OPTIONAL MATCH (org:Organization)-[:LOCATED_IN]->(place)
+WITH collect(DISTINCT place) + collect(DISTINCT org) AS core
+UNWIND core AS member
+CALL (member) {
+  RETURN member AS n
+  UNION
+  MATCH (member)-[r]-(n)
+  WHERE $tie_kinds IS NULL OR r.tie IN $tie_kinds
+  RETURN n
+}
+WITH DISTINCT n AS a
+WHERE $labels IS NULL OR any(label IN labels(a) WHERE label IN $labels)
+MATCH (a)-[r]->(b)
+WHERE $tie_kinds IS NULL OR r.tie IN $tie_kinds
+RETURN coalesce(r.id, elementId(r)) AS id, type(r) AS type,
+       coalesce(a.id, elementId(a)) AS start, coalesce(b.id, elementId(b)) AS end,
+       properties(r) AS props
