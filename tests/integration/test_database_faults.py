@@ -9,6 +9,7 @@ transaction functions, and the retried work counts once.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -100,10 +101,8 @@ def test_deadlocks_are_retried_and_each_write_counts_once(crash_server: LocalSer
             attempts[name] += 1
             tx.run(touch, id=first).consume()
             if attempts[name] == 1:
-                try:
+                with contextlib.suppress(threading.BrokenBarrierError):
                     barrier.wait()  # both now hold their first lock
-                except threading.BrokenBarrierError:
-                    pass
             tx.run(touch, id=second).consume()
 
         try:
