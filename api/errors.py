@@ -1,0 +1,76 @@
+"""Exception handlers: every error is a JSON body, never a stack trace.
+
+=========================  ======  ==========================================
+raised                     status  body
+=========================  ======  ==========================================
+NotFoundError              404     ``{"detail": "no worker with id 'x'"}``
+UnsafeQueryError           400     refusal naming the operator or procedure
+DatabaseError on /cypher   400     Neo4j's message and ``code``
+DatabaseUnavailable        503     ``Retry-After`` header, JSON body
+any other error            500     a generic message; details go to the log
+=========================  ======  ==========================================
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request, status
+from fastapi.responses import JSONResponse
+
+from patronage_graph.errors import (
+    DatabaseError,
+    DatabaseUnavailable,
+    NotFoundError,
+    UnsafeQueryError,
+)
+
+__all__ = ["RETRY_AFTER_S", "add_error_handlers"]
+
+log = logging.getLogger("patronage_graph.api")
+
+#: Seconds a client should wait before retrying while Neo4j is away.
+RETRY_AFTER_S = 5
+
+
+def _body(detail: str, code: str | None = None) -> dict[str, str | None]:
+    return {"detail": detail, "code": code}
+
+
+async def _not_found(request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse(_body(str(exc)), status.HTTP_404_NOT_FOUND)
+
+
+async def _unsafe(request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse(_body(str(exc), "PatronageGraph.UnsafeQuery"), status.HTTP_400_BAD_REQUEST)
+
+
+async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("Neo4j unavailable for %s %s: %s", request.method, request.url.path, exc)
+    return JSONResponse(
+        _body(f"Neo4j is unavailable; retry in {RETRY_AFTER_S} s", "ServiceUnavailable"),
+        status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": str(RETRY_AFTER_S)},
+    )
+
+
+async def _database(request: Request, exc: Exception) -> JSONResponse:
+    code = getattr(exc, "code", None)
+    log.error("Neo4j error on %s %s: %s %s", request.method, request.url.path, code, exc)
+    return JSONResponse(
+        _body("the database failed to answer this request", code),
+        status.HTTP_500_INTERNAL_SERVER_ERROR,
+    )
+
+
+async def _internal(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return JSONResponse(_body("internal error"), status.HTTP_500_INTERNAL_SERVER_ERROR)
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(UnsafeQueryError, _unsafe)
+    app.add_exception_handler(DatabaseUnavailable, _unavailable)
+    app.add_exception_handler(DatabaseError, _database)
+    app.add_exception_handler(Exception, _internal)

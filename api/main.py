@@ -1,0 +1,71 @@
+"""The FastAPI app: ``create_app(settings)`` builds it, one router per resource.
+
+``patronage-graph serve`` runs it with uvicorn; tests build it against the test
+server. The app opens one Neo4j driver for its life (see :mod:`api.neo4j_holder`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from patronage_graph import __version__
+from patronage_graph.settings import Settings
+
+from .errors import add_error_handlers
+from .models import ErrorOut
+from .neo4j_holder import Neo4jHolder
+from .routers import cypher, health, home
+from .security import BodyLimit, SecurityHeaders
+
+__all__ = ["create_app"]
+
+#: Threads for the synchronous endpoints; below the driver's pool size so a burst
+#: waits for a thread, not for a Neo4j connection.
+WORKER_THREADS = 48
+
+_COMMON_ERRORS: dict[int | str, dict[str, object]] = {
+    503: {"model": ErrorOut, "description": "Neo4j is unavailable (see Retry-After)"},
+}
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The API for ``settings`` (read from the environment when not given)."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+        holder = Neo4jHolder(settings)
+        app.state.neo4j = holder
+        await anyio.to_thread.run_sync(holder.try_open)
+        try:
+            yield
+        finally:
+            await anyio.to_thread.run_sync(holder.close)
+
+    app = FastAPI(
+        title="patronage-graph",
+        version=__version__,
+        summary="The geometry of urban political patronage in China (Solinger 2007) as a graph.",
+        lifespan=lifespan,
+        responses=_COMMON_ERRORS,
+    )
+    app.state.settings = settings
+    add_error_handlers(app)
+    for module in (home, health, cypher):
+        app.include_router(module.router)
+    app.add_middleware(BodyLimit)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,91 @@
+"""Response and request models that belong to the API alone.
+
+Answers of the repository layer are served with their own models from
+:mod:`patronage_graph.results`; these cover health, errors and ``/cypher``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = ["CypherIn", "CypherOut", "ErrorOut", "HealthOut", "Neo4jStatus", "Totals"]
+
+_MAX_PARAM_DEPTH = 16
+
+
+class ErrorOut(BaseModel):
+    """Every error the API answers with (besides 422, which lists the bad fields)."""
+
+    detail: str
+    code: str | None = Field(default=None, description="Neo4j's status code, when it has one")
+
+
+class Neo4jStatus(BaseModel):
+    available: bool
+    database: str
+    name: str | None = None
+    version: str | None = None
+    edition: str | None = None
+
+
+class Totals(BaseModel):
+    nodes: int
+    relationships: int
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok", "unavailable"]
+    version: str = Field(description="the API's version")
+    neo4j: Neo4jStatus
+    counts: Totals | None = None
+
+
+def _depth(value: Any, level: int = 0) -> int:
+    if level > _MAX_PARAM_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level + 1)
+    return level
+
+
+class CypherIn(BaseModel):
+    """A researcher's own read query and its parameters."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "query": "MATCH (w:Worker {id: $id})<-[r {tie: 'patronage'}]-(p) "
+                    "RETURN p.name AS patron, type(r) AS how",
+                    "parameters": {"id": "star-firegate-manager"},
+                }
+            ]
+        },
+    )
+
+    query: str = Field(min_length=1, max_length=20_000, description="one Cypher statement")
+    parameters: dict[str, Any] = Field(default_factory=dict, description="values for $names")
+
+    @field_validator("parameters")
+    @classmethod
+    def _not_too_deep(cls, value: dict[str, Any]) -> dict[str, Any]:
+        if _depth(value) > _MAX_PARAM_DEPTH:
+            raise ValueError(f"parameters nest deeper than {_MAX_PARAM_DEPTH} levels")
+        return value
+
+
+class CypherOut(BaseModel):
+    """Columns, one list per row aligned with them, and whether rows were cut off."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    row_count: int
+    truncated: bool
+    truncated_by: Literal["rows", "bytes"] | None = Field(
+        default=None, description="which cap cut the result: the row cap or the size cap"
+    )

@@ -1,0 +1,64 @@
+"""``POST /cypher``: a researcher's own read-only Cypher, bounded in time, rows and size."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from patronage_graph.cypher_guard import run_readonly
+from patronage_graph.errors import DatabaseError, DatabaseUnavailable
+
+from ..deps import DatabaseDep, DriverDep, SettingsDep
+from ..models import CypherIn, CypherOut, ErrorOut
+
+router = APIRouter(tags=["cypher"])
+
+#: Largest serialized result kept (bytes of JSON); past it the rows are cut, flagged.
+MAX_RESULT_BYTES = 8_000_000
+
+
+@router.post(
+    "/cypher",
+    response_model=CypherOut,
+    responses={400: {"model": ErrorOut, "description": "refused, invalid or stopped query"}},
+)
+def run_cypher(
+    body: CypherIn, driver: DriverDep, db: DatabaseDep, settings: SettingsDep
+) -> CypherOut | JSONResponse:
+    """Run one read-only Cypher statement.
+
+    Writes, ``LOAD CSV``, batched transactions, schema and administration commands
+    and procedures outside a read-only allow-list are refused before anything runs;
+    the rest runs in a read transaction stopped after ``PATRONAGE_CYPHER_TIMEOUT``
+    seconds, and at most ``PATRONAGE_CYPHER_MAX_ROWS`` rows come back
+    (``truncated`` says when more were there).
+    """
+    try:
+        result = run_readonly(
+            driver,
+            body.query,
+            body.parameters,
+            database=db,
+            timeout_s=settings.cypher_timeout_s,
+            max_rows=settings.cypher_max_rows,
+            max_bytes=MAX_RESULT_BYTES,
+        )
+    except DatabaseUnavailable:
+        raise
+    except DatabaseError as e:
+        return JSONResponse(ErrorOut(detail=_explain(e), code=e.code).model_dump(), 400)
+    return CypherOut(
+        columns=result.columns,
+        rows=result.rows,
+        row_count=len(result.rows),
+        truncated=result.truncated,
+        truncated_by=result.truncated_by,
+    )
+
+
+def _explain(e: DatabaseError) -> str:
+    if e.code and "TransactionTimedOut" in e.code:
+        return f"the query ran past the time limit and was stopped: {e}"
+    if e.code and "AccessMode" in e.code:
+        return f"refused: only read queries may run here ({e})"
+    return str(e)

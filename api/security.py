@@ -1,0 +1,114 @@
+"""Headers on every response, and a content security policy on HTML.
+
+A pure ASGI middleware (no per-request task or body buffering). A route that
+sets its own ``Content-Security-Policy`` (the network pages may, to allow the
+hashes of their own scripts) keeps it; other HTML gets :data:`HTML_CSP`, and the
+interactive docs a policy that lets them load Swagger UI and ReDoc.
+"""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["DOCS_CSP", "HTML_CSP", "MAX_BODY_BYTES", "BodyLimit", "SecurityHeaders"]
+
+#: No inline script, nothing from elsewhere: names in a page can never run as code.
+HTML_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+#: /docs and /redoc hold no data, only FastAPI's fixed bootstrap script.
+DOCS_CSP = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+    "font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com "
+    "https://cdn.redoc.ly; connect-src 'self'; worker-src blob:; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
+_DOCS_PATHS = ("/docs", "/redoc", "/docs/oauth2-redirect")
+_ALWAYS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        csp = (DOCS_CSP if scope["path"] in _DOCS_PATHS else HTML_CSP).encode()
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                content_type = dict(headers).get(b"content-type", b"")
+                headers += [h for h in _ALWAYS if h[0] not in names]
+                if content_type.startswith(b"text/html"):
+                    if b"content-security-policy" not in names:
+                        headers.append((b"content-security-policy", csp))
+                    if b"x-frame-options" not in names:
+                        headers.append((b"x-frame-options", b"DENY"))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+#: Largest request body accepted (a Cypher query with its parameters).
+MAX_BODY_BYTES = 1_000_000
+
+
+class BodyLimit:
+    """413 for a request whose declared or streamed body passes :data:`MAX_BODY_BYTES`."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers", [])).get(b"content-length", b"0")
+        if not declared.isdigit() or int(declared) > self.limit:
+            await _too_large(send, self.limit)
+            return
+        seen = 0
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, counting_receive, send)
+        except BodyTooLarge:
+            await _too_large(send, self.limit)
+
+
+class BodyTooLarge(Exception):
+    """A streamed body passed the limit."""
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = f'{{"detail": "request body larger than {limit} bytes", "code": null}}'.encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
