@@ -11,7 +11,7 @@ import click
 import typer
 
 from ..errors import PatronageGraphError
-from . import server
+from . import serve, server
 from ._common import console_err
 
 __all__ = ["app", "main"]
@@ -25,6 +25,7 @@ app = typer.Typer(
     add_completion=False,
 )
 server.register(app)
+serve.register(app)
 
 
 def main() -> None:
