@@ -265,6 +265,27 @@ class LocalServer:
             raise LocalServerError(f"neo4j-admin {' '.join(shown)} failed:\n{tail}")
         return done.stdout
 
+    def admin_streaming(
+        self, *args: str, heap: str | None = None, on_line: Progress = _quiet
+    ) -> None:
+        """Run ``neo4j-admin`` with a bounded heap, passing each output line to ``on_line``.
+
+        For long runs such as ``database import full``: the user sees the importer's
+        own progress, and the JVM heap is capped instead of taking a quarter of RAM.
+        """
+        self.assemble()
+        self.configure()
+        command = self._java_command(_ADMIN, *args, heap=heap)
+        tail: list[str] = []
+        with subprocess.Popen(command, env=self._env(), stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True) as process:
+            assert process.stdout is not None
+            for line in process.stdout:
+                tail = [*tail[-19:], line.rstrip()]
+                on_line(line.rstrip())
+        if process.returncode != 0:
+            raise LocalServerError(f"neo4j-admin {' '.join(args[:3])} failed:\n" + "\n".join(tail))
+
     def pid(self) -> int | None:
         """The pid of this state folder's running server, or None."""
         try:
