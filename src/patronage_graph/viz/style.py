@@ -1,0 +1,163 @@
+"""The visual grammar of the pages, derived from the ontology in :mod:`patronage_graph.model`.
+
+Nothing here lists labels, systems or tie kinds by hand: each comes from the
+model registry and is given a style by its position in it, so a label, system or
+tie kind added to the model gets a style (and a legend entry) without an edit here.
+
+* tie kind -> colour **and** line style (so the four kinds stay apart in grey print);
+* node label -> shape; organization system -> fill colour (other nodes: by label);
+* level -> vertical band (see :mod:`patronage_graph.viz.layout`).
+"""
+
+from __future__ import annotations
+
+import colorsys
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .. import model
+
+__all__ = [
+    "AGGREGATE",
+    "OTHER",
+    "SYSTEM_COLOURS",
+    "TIE_STYLES",
+    "LabelStyle",
+    "TieStyle",
+    "label_styles",
+    "most_specific_label",
+    "node_colour",
+    "shape_path",
+    "system_colours",
+    "tie_style",
+]
+
+#: Key used for values outside the model (ad-hoc Cypher, user data).
+OTHER = "other"
+
+
+@dataclass(frozen=True)
+class TieStyle:
+    """How one tie kind is drawn: vis-network dash pattern, colour and width."""
+
+    colour: str
+    dashes: tuple[int, ...]
+    width: float
+
+    @property
+    def vis_dashes(self) -> list[int] | bool:
+        return list(self.dashes) if self.dashes else False
+
+    @property
+    def svg_dasharray(self) -> str:
+        return " ".join(str(d) for d in self.dashes) if self.dashes else "none"
+
+
+@dataclass(frozen=True)
+class LabelStyle:
+    """How nodes of one label are drawn: vis-network shape and default fill."""
+
+    shape: str
+    colour: str
+
+
+# Distinct hues and dash patterns, assigned to the model's tie kinds in order
+# (vertical, horizontal, patronage, employment): solid, long dash, dot, dash-dot.
+_TIE_COLOURS = ("#1f4e9c", "#2e9d4a", "#d62728", "#8c6d31", "#7f3fbf", "#17becf")
+_TIE_DASHES: tuple[tuple[int, ...], ...] = ((), (12, 6), (2, 5), (10, 4, 2, 4), (6, 6), (1, 3))
+_TIE_WIDTHS = (2.4, 2.0, 2.2, 1.4, 1.6, 1.6)
+# Shapes with the label drawn outside them, so names stay readable.
+_SHAPES = ("dot", "square", "diamond", "triangle", "star", "hexagon", "triangleDown")
+
+
+def _palette(count: int, saturation: float = 0.55, value: float = 0.85) -> list[str]:
+    """``count`` well-separated colours (golden-angle hues)."""
+    colours = []
+    for index in range(count):
+        hue = (index * 0.381966) % 1.0
+        r, g, b = colorsys.hsv_to_rgb(hue, saturation, value)
+        colours.append(f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}")
+    return colours
+
+
+TIE_STYLES: dict[str, TieStyle] = {
+    tie: TieStyle(_TIE_COLOURS[i], _TIE_DASHES[i], _TIE_WIDTHS[i])
+    for i, tie in enumerate(model.TIE_KINDS)
+}
+_OTHER_TIE = TieStyle("#888888", (1, 3), 1.0)
+
+
+def tie_style(tie: str) -> TieStyle:
+    return TIE_STYLES.get(tie, _OTHER_TIE)
+
+
+def _drawn_labels() -> list[str]:
+    """Labels a node can be drawn as: every model label except the root ``Entity``."""
+    return [name for name, label in model.NODE_LABELS.items() if label.parent is not None]
+
+
+def label_styles() -> dict[str, LabelStyle]:
+    """Shape and fallback colour for each label, plus ``other`` and the aggregate node."""
+    labels = _drawn_labels()
+    colours = _palette(len(labels), saturation=0.35, value=0.75)
+    styles = {
+        name: LabelStyle(_SHAPES[i % len(_SHAPES)], colours[i]) for i, name in enumerate(labels)
+    }
+    styles[AGGREGATE] = LabelStyle("dot", "#b0b0b0")
+    styles[OTHER] = LabelStyle("dot", "#9e9e9e")
+    return styles
+
+
+#: Label given to the counted nodes that stand for many workers (see aggregate.py).
+AGGREGATE = "Workers (counted)"
+
+
+def system_colours() -> dict[str, str]:
+    """A fill colour per organizational system, in the model's order."""
+    return dict(zip(model.SYSTEMS, _palette(len(model.SYSTEMS)), strict=True))
+
+
+SYSTEM_COLOURS = system_colours()
+_LABEL_STYLES = label_styles()
+
+
+def most_specific_label(labels: Iterable[str]) -> str:
+    """The deepest model label among ``labels`` (``Worker`` over ``Person``), else ``other``."""
+    known = [label for label in labels if label in model.NODE_LABELS]
+    if not known:
+        return OTHER
+    return max(known, key=lambda label: (len(model.ancestry(label)), label == "Worker"))
+
+
+def node_style(label: str) -> LabelStyle:
+    return _LABEL_STYLES.get(label, _LABEL_STYLES[OTHER])
+
+
+def node_colour(label: str, system: object) -> str:
+    """Organizations are coloured by system (their xitong); everything else by label."""
+    if isinstance(system, str) and system in SYSTEM_COLOURS:
+        return SYSTEM_COLOURS[system]
+    return node_style(label).colour
+
+
+def shape_path(shape: str, size: float = 7.0, centre: float = 9.0) -> str:
+    """An SVG path drawing ``shape`` for the legend (same shapes vis-network draws)."""
+    c, s = centre, size
+    if shape == "square":
+        return f"M{c - s},{c - s}h{2 * s}v{2 * s}h{-2 * s}z"
+    if shape == "diamond":
+        return f"M{c},{c - s}L{c + s},{c}L{c},{c + s}L{c - s},{c}z"
+    if shape == "triangle":
+        return f"M{c},{c - s}L{c + s},{c + s}L{c - s},{c + s}z"
+    if shape == "triangleDown":
+        return f"M{c - s},{c - s}L{c + s},{c - s}L{c},{c + s}z"
+    if shape in ("star", "hexagon"):
+        points = 10 if shape == "star" else 6
+        coords = []
+        for i in range(points):
+            radius = s if shape == "hexagon" or i % 2 == 0 else s * 0.45
+            angle = -math.pi / 2 + i * 2 * math.pi / points
+            coords.append(f"{c + radius * math.cos(angle):.1f},{c + radius * math.sin(angle):.1f}")
+        return "M" + "L".join(coords) + "z"
+    return f"M{c - s},{c}a{s},{s} 0 1,0 {2 * s},0a{s},{s} 0 1,0 {-2 * s},0"
