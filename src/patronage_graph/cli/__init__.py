@@ -11,7 +11,7 @@ import click
 import typer
 
 from ..errors import PatronageGraphError
-from . import serve, server
+from . import analyze, serve, server
 from ._common import console_err
 
 __all__ = ["app", "main"]
@@ -26,6 +26,7 @@ app = typer.Typer(
 )
 server.register(app)
 serve.register(app)
+analyze.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,132 @@
+"""``patronage-graph analyze brokerage|centrality``: network measures of a city or the graph.
+
+Both commands read the actors' subgraph with the same library call a notebook
+would use (:func:`patronage_graph.analysis.read_subgraph`) and print the rows of
+:func:`~patronage_graph.analysis.brokerage_table` or
+:func:`~patronage_graph.analysis.summarize`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+
+import click
+import typer
+from pydantic import BaseModel
+from rich.table import Table
+
+from ..analysis import ACTOR_LABELS, brokerage_table, read_subgraph, summarize
+from ..model import TIE_KINDS
+from ._common import console, console_err, driver_from_settings
+
+analyze_app = typer.Typer(
+    help="Network analytics: Gould–Fernandez brokerage, betweenness, Burt's measures.",
+    no_args_is_help=True,
+)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+_CITY = typer.Option(None, "--city", help="id of a city (e.g. wuhan); default: the whole graph")
+_TIE = typer.Option(
+    None, "--tie", help=f"keep only ties of this kind (repeatable): {', '.join(TIE_KINDS)}"
+)
+_FORMAT = typer.Option(OutputFormat.table, "--format", "-f", help="output format")
+_LIMIT = typer.Option(None, "--limit", "-n", min=1, help="show only the first N rows")
+
+
+@analyze_app.command("brokerage")
+def brokerage_command(
+    city: str | None = _CITY,
+    tie: list[str] | None = _TIE,
+    group: str = typer.Option("system", help="node property that defines the groups"),
+    normalized: bool = typer.Option(
+        False, "--normalized", help="ratios to the counts expected under random ties"
+    ),
+    limit: int | None = _LIMIT,
+    output: OutputFormat = _FORMAT,
+) -> None:
+    """Gould–Fernandez brokerage roles of every organization, most brokerage first.
+
+    Roles: coordinator, itinerant, representative, gatekeeper, liaison; groups are
+    organizational systems. People have no system and are not counted.
+    """
+    ties = _tie_kinds(tie)
+    with driver_from_settings() as (driver, db):
+        G = read_subgraph(driver, city=city, tie_kinds=ties, labels=ACTOR_LABELS, database=db)
+    rows = brokerage_table(G, group, normalized=normalized)
+    _describe(G.number_of_nodes(), G.number_of_edges(), city)
+    _emit(rows[:limit], output)
+
+
+@analyze_app.command("centrality")
+def centrality_command(
+    city: str | None = _CITY,
+    tie: list[str] | None = _TIE,
+    limit: int | None = _LIMIT,
+    output: OutputFormat = _FORMAT,
+) -> None:
+    """Betweenness, constraint, effective size and brokerage, highest betweenness first."""
+    ties = _tie_kinds(tie)
+    with driver_from_settings() as (driver, db):
+        G = read_subgraph(driver, city=city, tie_kinds=ties, labels=ACTOR_LABELS, database=db)
+    rows = summarize(G)
+    _describe(G.number_of_nodes(), G.number_of_edges(), city)
+    _emit(rows[:limit], output)
+
+
+def _tie_kinds(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    unknown = [v for v in values if v not in TIE_KINDS]
+    if unknown:
+        raise click.BadParameter(
+            f"{', '.join(unknown)} is not a tie kind; choose from {', '.join(TIE_KINDS)}",
+            param_hint="--tie",
+        )
+    return values
+
+
+def _describe(nodes: int, edges: int, city: str | None) -> None:
+    where = f"city {city}" if city else "the whole graph"
+    console_err.print(f"{where}: {nodes} actors, {edges} relationships", highlight=False)
+
+
+def _emit(rows: Sequence[BaseModel], output: OutputFormat) -> None:
+    data = [row.model_dump(mode="json") for row in rows]
+    if output is OutputFormat.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not data:
+        console_err.print("no rows")
+        return
+    columns = list(data[0])
+    if output is OutputFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(data)
+        return
+    table = Table(*columns)
+    for row in data:
+        table.add_row(*(_cell(row[c]) for c in columns))
+    console.print(table)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".") if value else "0"
+    return str(value)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(analyze_app, name="analyze")
