@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from neo4j import Driver
@@ -79,3 +80,13 @@ def empty_db(driver: Driver) -> Driver:
     """The test server's database, emptied before the test."""
     wipe(driver)
     return driver
+
+
+@pytest.fixture(scope="session")
+def api_client(neo4j_settings: Settings) -> Iterator[Any]:
+    """The HTTP API (``api.main.create_app``) against the test server, in-process."""
+    from api.main import create_app
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(neo4j_settings), raise_server_exceptions=False) as client:
+        yield client
