@@ -1,0 +1,70 @@
+// name: export_nodes
+// mode: read
+// params: none
+// returns: id, labels, props
+// Every node with all its labels and properties (`patronage-graph export`).
+MATCH (n)
+RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
+ORDER BY id
+
+// name: export_relationships
+// mode: read
+// params: none
+// returns: id, type, start, end, props
+// Every relationship with its type, ends and properties (tie and sources included).
+MATCH (a)-[r]->(b)
+RETURN r.id AS id, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props
+ORDER BY type, id
+
+// name: export_find_city
+// mode: read
+// params: city
+// returns: id, name
+// The city-level jurisdictions whose id or name (any case) is $city.
+MATCH (c:Jurisdiction {level: 'city'})
+WHERE c.id = $city OR toLower(c.name) = toLower($city)
+RETURN c.id AS id, c.name AS name
+
+// name: export_cities
+// mode: read
+// params: none
+// returns: id, name
+// Every city-level jurisdiction (offered when `--city` names none of them).
+MATCH (c:Jurisdiction {level: 'city'})
+RETURN c.id AS id, c.name AS name
+ORDER BY name
+
+// name: export_city_nodes
+// mode: read
+// params: city_id
+// returns: id, labels, props
+// What `export --city` keeps: the city and every jurisdiction PART_OF it (any depth),
+// the organizations LOCATED_IN those, and the people tied to those organizations
+// by a job, a layoff, a centre, a venture they founded or work at, or a membership.
+MATCH (c:Jurisdiction {id: $city_id})
+MATCH (j:Jurisdiction)-[:PART_OF*0..]->(c)
+WITH collect(DISTINCT j) AS places
+CALL (places) {
+  UNWIND places AS j
+  MATCH (o:Organization)-[:LOCATED_IN]->(j)
+  RETURN collect(DISTINCT o) AS orgs
+}
+CALL (orgs) {
+  UNWIND orgs AS o
+  MATCH (p:Person)-[:EMPLOYED_BY|LAID_OFF_BY|ENROLLED_IN|FOUNDED|WORKS_AT|MEMBER_OF|CHAIRS]->(o)
+  RETURN collect(DISTINCT p) AS people
+}
+UNWIND places + orgs + people AS n
+WITH DISTINCT n
+RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
+ORDER BY id
+
+// name: export_relationships_among
+// mode: read
+// params: ids
+// returns: id, type, start, end, props
+// The relationships whose two ends are both among $ids (a city's subgraph).
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE a.id IN $ids AND b.id IN $ids
+RETURN r.id AS id, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props
+ORDER BY type, id
