@@ -11,7 +11,7 @@ import click
 import typer
 
 from ..errors import PatronageGraphError
-from . import analyze, serve, server
+from . import analyze, data, serve, server
 from ._common import console_err
 
 __all__ = ["app", "main"]
@@ -27,6 +27,7 @@ app = typer.Typer(
 server.register(app)
 serve.register(app)
 analyze.register(app)
+data.register(app)
 
 
 def main() -> None:
