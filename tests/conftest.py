@@ -90,3 +90,51 @@ def api_client(neo4j_settings: Settings) -> Iterator[Any]:
 
     with TestClient(create_app(neo4j_settings), raise_server_exceptions=False) as client:
         yield client
+
+
+_SEED_COUNTS: dict[str, tuple[int, int]] = {}
+
+
+def _db_counts(driver: Driver) -> tuple[int, int]:
+    from patronage_graph import database
+
+    row = database.read(driver, "db_counts")[0]
+    return int(row["nodes"]), int(row["relationships"])
+
+
+def load_seed(driver: Driver) -> tuple[int, int]:
+    """Empty the database and load seed/ in one transaction; return (nodes, relationships)."""
+    from patronage_graph.loader import load_paths
+
+    report = load_paths(driver, [REPO / "seed"], replace=True)
+    _SEED_COUNTS["seed"] = (report.in_data.nodes, report.in_data.relationships)
+    return _SEED_COUNTS["seed"]
+
+
+@pytest.fixture(scope="session")
+def seeded(driver: Driver) -> Driver:
+    """The test database holding exactly seed/ (loaded once per session; read-only use).
+
+    Tests that empty the database (``empty_db``) may run in between: the autouse
+    guard below reloads the seed before a ``seeded`` test when the counts differ.
+    Tests that change the seeded graph use ``reseed`` instead.
+    """
+    load_seed(driver)
+    return driver
+
+
+@pytest.fixture(autouse=True)
+def _seed_intact(request: pytest.FixtureRequest) -> None:
+    """Before each test using ``seeded``: reload the seed if the database lost it."""
+    if "seeded" not in request.fixturenames:
+        return
+    driver = request.getfixturevalue("seeded")
+    if _db_counts(driver) != _SEED_COUNTS.get("seed"):
+        load_seed(driver)
+
+
+@pytest.fixture
+def reseed(seeded: Driver) -> Iterator[Driver]:
+    """The seeded database for a test that mutates it; the seed is restored afterwards."""
+    yield seeded
+    load_seed(seeded)
