@@ -45,7 +45,8 @@ PIXELS_AT_NODES = """(limit) => {
   const out = [];
   for (const id of ids) {
     const p = net.canvasToDOM(pos[id]);
-    if (p.x < 2 || p.y < 2 || p.x > canvas.clientWidth - 2 || p.y > canvas.clientHeight - 2) continue;
+    const w = canvas.clientWidth, h = canvas.clientHeight;
+    if (p.x < 2 || p.y < 2 || p.x > w - 2 || p.y > h - 2) continue;
     const px = ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data;
     out.push({id: id, alpha: px[3], rgb: [px[0], px[1], px[2]]});
   }

@@ -11,7 +11,7 @@ import click
 import typer
 
 from ..errors import PatronageGraphError
-from . import analyze, data, serve, server
+from . import analyze, data, serve, server, viz
 from ._common import console_err
 
 __all__ = ["app", "main"]
@@ -28,6 +28,7 @@ server.register(app)
 serve.register(app)
 analyze.register(app)
 data.register(app)
+viz.register(app)
 
 
 def main() -> None:

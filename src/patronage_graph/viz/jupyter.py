@@ -36,4 +36,5 @@ def show_inline(
         from IPython.display import HTML
     except ImportError as e:  # pragma: no cover - depends on the environment
         raise ImportError("show_inline needs IPython: pip install ipython") from e
-    return HTML(iframe_html(render_page(G, title=title, view=view, **kwargs), height=height))
+    page = render_page(G, title=title, view=view, **kwargs)
+    return HTML(iframe_html(page, height=height))  # type: ignore[no-untyped-call]

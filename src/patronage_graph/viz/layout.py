@@ -27,8 +27,8 @@ from .. import model
 
 __all__ = [
     "BAND_GAP",
-    "PHYSICS_MAX_NODES",
     "NO_LEVEL",
+    "PHYSICS_MAX_NODES",
     "band_of",
     "node_ranks",
     "positions",

@@ -101,20 +101,32 @@ def _legend(data: VisData) -> dict[str, list[dict[str, Any]]]:
     bands = [*reversed(model.LEVELS), NO_LEVEL]
     return {
         "ties": [
-            {"key": t, "count": data.tie_counts[t], "colour": s.colour, "width": s.width,
-             "dasharray": s.svg_dasharray}
-            for t in ties if data.tie_counts[t] or t in model.TIE_KINDS
+            {
+                "key": t,
+                "count": data.tie_counts[t],
+                "colour": s.colour,
+                "width": s.width,
+                "dasharray": s.svg_dasharray,
+            }
+            for t in ties
+            if data.tie_counts[t] or t in model.TIE_KINDS
             for s in [style.tie_style(t)]
         ],
         "bands": [{"key": b, "count": data.band_counts[b]} for b in bands if data.band_counts[b]],
         "labels": [
-            {"key": name, "count": data.label_counts[name], "colour": look.colour,
-             "path": style.shape_path(look.shape)}
-            for name, look in labels.items() if data.label_counts[name]
+            {
+                "key": name,
+                "count": data.label_counts[name],
+                "colour": look.colour,
+                "path": style.shape_path(look.shape),
+            }
+            for name, look in labels.items()
+            if data.label_counts[name]
         ],
         "systems": [
             {"key": s, "count": data.system_counts[s], "colour": c}
-            for s, c in style.SYSTEM_COLOURS.items() if data.system_counts[s]
+            for s, c in style.SYSTEM_COLOURS.items()
+            if data.system_counts[s]
         ],
     }
 
@@ -154,9 +166,7 @@ def render_page(
         edge_count=f"{len(data.edges):,}",
         notice=aggregation.notice() if aggregation else "",
         **_legend(data),
-        data_json=_script_json(
-            {"nodes": data.nodes, "edges": data.edges, "options": data.options}
-        ),
+        data_json=_script_json({"nodes": data.nodes, "edges": data.edges, "options": data.options}),
         vis_css=Markup(_asset("vis-network/vis-network.min.css")),
         vis_js=Markup(_asset("vis-network/vis-network.min.js")),
         page_js=Markup(_asset("page.js")),

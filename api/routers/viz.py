@@ -1,0 +1,69 @@
+"""``GET /viz/...``: the network pages, served with their content security policy.
+
+Each page is self-contained (vis-network inlined), so it needs nothing else from
+this API. The policy sent with it allows only the page's own two scripts (by hash)
+and no network access at all, so names in the data can never run as code.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+
+from patronage_graph.cypher_guard import run_readonly
+from patronage_graph.viz import content_security_policy, render_page
+from patronage_graph.viz.graph import graph_from_rows
+from patronage_graph.viz.views import render_view
+
+from ..deps import DatabaseDep, DriverDep, SettingsDep
+from ..models import CypherIn
+
+router = APIRouter(prefix="/viz", tags=["pages"])
+
+
+def _page(html: str) -> HTMLResponse:
+    headers = {
+        "Content-Security-Policy": content_security_policy() + "; frame-ancestors 'self'",
+        "Cache-Control": "no-store",
+    }
+    return HTMLResponse(html, headers=headers)
+
+
+@router.get("/city/{city_id}", response_class=HTMLResponse)
+def city_page(city_id: str, driver: DriverDep, db: DatabaseDep) -> HTMLResponse:
+    """A city's whole geometry: the command pyramid top-down by level, horizontal teams across."""
+    return _page(render_view(driver, "city", city_id, database=db))
+
+
+@router.get("/worker/{worker_id}", response_class=HTMLResponse)
+def worker_page(worker_id: str, driver: DriverDep, db: DatabaseDep) -> HTMLResponse:
+    """A worker: the chain up, the supporters around, the ties among them, what each gave."""
+    return _page(render_view(driver, "worker", worker_id, database=db))
+
+
+@router.get("/team/{team_id}", response_class=HTMLResponse)
+def team_page(team_id: str, driver: DriverDep, db: DatabaseDep) -> HTMLResponse:
+    """A leading small group (by its id, or a city's groups by the city's id) and its members."""
+    return _page(render_view(driver, "team", team_id, database=db))
+
+
+@router.get("/venture/{venture_id}", response_class=HTMLResponse)
+def venture_page(venture_id: str, driver: DriverDep, db: DatabaseDep) -> HTMLResponse:
+    """A venture, the people placed in it, where they came from and who supported it."""
+    return _page(render_view(driver, "venture", venture_id, database=db))
+
+
+@router.post("/cypher", response_class=HTMLResponse)
+def cypher_page(
+    body: CypherIn, driver: DriverDep, db: DatabaseDep, settings: SettingsDep
+) -> HTMLResponse:
+    """The nodes, relationships and paths of a read-only query (as ``POST /cypher`` runs it)."""
+    result = run_readonly(
+        driver,
+        body.query,
+        body.parameters,
+        database=db,
+        timeout_s=settings.cypher_timeout_s,
+        max_rows=settings.cypher_max_rows,
+    )
+    return _page(render_page(graph_from_rows(result.rows), title="Query result", view="cypher"))

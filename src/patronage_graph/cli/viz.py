@@ -1,0 +1,82 @@
+"""``patronage-graph viz``: write network pages (one view, or the seed's main views)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import quote
+
+import typer
+
+from ..cypher_guard import run_readonly
+from ..viz import render_page
+from ..viz.graph import graph_from_rows
+from ..viz.views import DB_VIEWS, main_views, render_view
+from ._common import console, console_err, driver_from_settings, load_settings
+
+_VIEW_HELP = f"one of {', '.join(DB_VIEWS)}, or 'cypher' with a read query as ID"
+
+
+def viz(
+    view: Annotated[str | None, typer.Argument(help=_VIEW_HELP)] = None,
+    id: Annotated[
+        str | None, typer.Argument(help="the city, worker, team (or city) or venture id")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="page file (one view) or folder (--all)"),
+    ] = None,
+    all_views: Annotated[
+        bool, typer.Option("--all", help="write every main view (cities, teams, bases, workers)")
+    ] = False,
+) -> None:
+    """Write an interactive, self-contained network page (opens offline in any browser)."""
+    if all_views:
+        _write_all(output or Path("out/pages"))
+        return
+    if not view or not id:
+        raise typer.BadParameter("give VIEW and ID (or --all)")
+    if view not in (*DB_VIEWS, "cypher"):
+        raise typer.BadParameter(f"unknown view {view!r}: {_VIEW_HELP}")
+    target = output or Path(f"{view}.html")
+    settings = load_settings()
+    with driver_from_settings(settings) as (driver, db):
+        if view == "cypher":
+            result = run_readonly(
+                driver,
+                id,
+                database=db,
+                timeout_s=settings.cypher_timeout_s,
+                max_rows=settings.cypher_max_rows,
+            )
+            html = render_page(graph_from_rows(result.rows), title="Query result", view="cypher")
+        else:
+            html = render_view(driver, view, id, database=db)
+    _write(target, html)
+    console.print(str(target), highlight=False)
+
+
+def _write(path: Path, html: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+
+
+def _write_all(folder: Path) -> None:
+    settings = load_settings()
+    api = f"http://{settings.api_host}:{settings.api_port}"
+    with driver_from_settings(settings) as (driver, db):
+        refs = main_views(driver, database=db)
+        if not refs:
+            console_err.print("no views: load the seed first (patronage-graph load)")
+            raise typer.Exit(1)
+        for ref in refs:
+            path = folder / ref.filename
+            _write(path, render_view(driver, ref.view, ref.id, database=db))
+            console.print(
+                f"{ref.view:8} {path}  (served at {api}/viz/{ref.view}/{quote(ref.id, safe='')})",
+                highlight=False,
+            )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(viz)
