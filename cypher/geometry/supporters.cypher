@@ -1,0 +1,22 @@
+// name: supporters
+// mode: read
+// params: entity_id
+// returns: supporter_id, supporter_name, system, level, target_id, type, kind, amount, unit, year, instructed_by, instructed_by_name, description, sources
+// Who supported a worker or venture (and, for a worker, the ventures they founded or
+// run), with what, when, and on whose instruction where the chapter says so.
+MATCH (e:Entity {id: $entity_id})
+CALL (e) {
+  MATCH (e)<-[r:SUPPORTED|SPONSORS|RECOMMENDED|AWARDED_TITLE|VISITED]-(p)
+  RETURN p, r, e AS target
+  UNION
+  MATCH (e)-[:FOUNDED|WORKS_AT]->(target:Venture)<-[r:SUPPORTED|SPONSORS|RECOMMENDED|AWARDED_TITLE|VISITED]-(p)
+  RETURN p, r, target
+}
+OPTIONAL MATCH (boss:Entity {id: r.instructedBy})
+RETURN p.id AS supporter_id, p.name AS supporter_name, p.system AS system, p.level AS level,
+       target.id AS target_id, type(r) AS type,
+       coalesce(r.kind, r.title, r.purpose) AS kind, r.amount AS amount, r.unit AS unit,
+       coalesce(r.year, r.since) AS year, r.instructedBy AS instructed_by,
+       boss.name AS instructed_by_name, coalesce(r.description, r.note) AS description,
+       r.sources AS sources
+ORDER BY year, supporter_id, type, kind

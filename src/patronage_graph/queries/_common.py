@@ -1,0 +1,39 @@
+"""What every repository function shares: running a registered read, checking ids."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from neo4j import Driver
+
+from .. import database as db
+from ..errors import NotFoundError, PatronageGraphError
+from ..model import WORKER_STATUSES
+
+__all__ = ["ALL_STATUSES", "check_page", "read_rows", "require_entity"]
+
+#: Every worker status: passing them all lets a query start from the status index.
+ALL_STATUSES: list[str] = list(WORKER_STATUSES)
+
+
+def read_rows(
+    driver: Driver, name: str, params: Mapping[str, Any], database: str
+) -> list[dict[str, Any]]:
+    """Run the registered read query ``name`` and return its records as dicts."""
+    return [record.data() for record in db.read(driver, name, params, database=database)]
+
+
+def require_entity(driver: Driver, entity_id: str, kind: str, label: str, database: str) -> None:
+    """Raise :class:`NotFoundError` unless a node with ``entity_id`` carries ``label``."""
+    rows = read_rows(driver, "entity_exists", {"entity_id": entity_id}, database)
+    if not rows or label not in rows[0]["labels"]:
+        raise NotFoundError(kind, entity_id)
+
+
+def check_page(*, limit: int, offset: int, max_limit: int = 1000) -> None:
+    """Refuse a page that Neo4j would refuse with a less helpful message."""
+    if not 1 <= limit <= max_limit:
+        raise PatronageGraphError(f"limit must be between 1 and {max_limit}, got {limit}")
+    if offset < 0:
+        raise PatronageGraphError(f"offset must be 0 or more, got {offset}")
