@@ -38,9 +38,10 @@ class ValidatedInput:
 
 def _display(path: Path) -> str:
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
