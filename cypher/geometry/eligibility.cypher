@@ -11,7 +11,7 @@ WHERE w.status IN $statuses AND ($worker_id IS NULL OR w.id = $worker_id)
 CALL (w) {
   OPTIONAL MATCH (w)-[job:LAID_OFF_BY|EMPLOYED_BY]->(f:Enterprise)
   // the firm that laid the worker off wins over an earlier employer
-  RETURN f AS firm
+  RETURN f AS firm, CASE type(job) WHEN 'LAID_OFF_BY' THEN job.year END AS layoff_year
   ORDER BY CASE type(job) WHEN 'LAID_OFF_BY' THEN 0 ELSE 1 END, job.since DESC
   LIMIT 1
 }
@@ -25,7 +25,7 @@ CALL (w) {
 RETURN w.id AS worker_id, w.name AS name, w.status AS status,
        w.startedWork AS started_work, w.contract AS contract,
        w.contractEnds AS contract_ends, w.separationReason AS separation_reason,
-       w.separatedYear AS separated_year, w.laborRelations AS labor_relations,
+       coalesce(w.separatedYear, layoff_year) AS separated_year, w.laborRelations AS labor_relations,
        w.otherWork AS other_work, w.hasCertificate AS has_certificate,
        w.keptFor AS kept_for, firm.id AS firm_id, firm.ownership AS firm_ownership,
        firm.status AS firm_status, centre.id AS centre_id, c.waiting AS centre_waiting,

@@ -94,7 +94,7 @@ WITH *, reduce(n = 0, x IN COLLECT {
 WITH *, size(meetings) > 0 AS vertical,
      size(systems) >= $min_systems AND size(hties) > 0 AS horizontal,
      any(v IN ventures WHERE v:ReemploymentBase) OR any(t IN ties WHERE type(t.r) = 'SPONSORS'
-         AND t.r.endorsedAsBase = true) AS sponsored_base
+         AND coalesce(t.r.endorsedAsBase, false)) AS sponsored_base
 WHERE NOT $only_nodes OR (vertical AND horizontal)
 WITH *, size(levels) AS levels_reached,
      [n IN nodes(top_path) | n.level][0] AS top_level

@@ -52,9 +52,11 @@ def _and(*values: bool | None) -> bool | None:
 def _state_job(f: dict[str, Any], as_of: int | None) -> bool | None:
     state = None if f["firm_ownership"] is None else f["firm_ownership"] == "state"
     if f["contract"] == "contract":
-        ref = f["separated_year"] or as_of
+        # the term must not have run out when the worker was let go (or, with no
+        # year of separation on record, by the year judged)
+        ref = f["separated_year"] or as_of or TIGHTENED_FROM
         ends = f["contract_ends"]
-        running = None if ends is None or ref is None else ends >= ref
+        running = None if ends is None else ends > ref
         return _and(state, running)
     started = f["started_work"]
     permanent = None if f["contract"] is None else f["contract"] == "permanent"
