@@ -35,6 +35,7 @@ def betweenness(
     normalized: bool = True,
     k: int | None = None,
     seed: int | None = None,
+    backend: str | None = None,
 ) -> dict[Any, float]:
     """Share of shortest paths between other actors that pass through each actor.
 
@@ -50,6 +51,9 @@ def betweenness(
         Divide by the number of pairs (networkx's normalization).
     k, seed : int, optional
         Estimate from ``k`` sampled sources: for graphs too large for exact counts.
+    backend : str, optional
+        A networkx backend to dispatch to (``"parallel"`` with nx-parallel,
+        ``"cugraph"`` with nx-cugraph); ``None`` follows networkx's configuration.
 
     Examples
     --------
@@ -60,7 +64,10 @@ def betweenness(
     3.0
     """
     H = to_digraph(G, tie_kinds=tie_kinds) if directed else to_graph(G, tie_kinds=tie_kinds)
-    result: dict[Any, float] = nx.betweenness_centrality(H, k=k, normalized=normalized, seed=seed)
+    options: dict[str, Any] = {"backend": backend} if backend else {}
+    result: dict[Any, float] = nx.betweenness_centrality(
+        H, k=k, normalized=normalized, seed=seed, **options
+    )
     return result
 
 
