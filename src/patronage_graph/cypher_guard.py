@@ -97,10 +97,6 @@ def _operators(plan: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]
 
 def check_plan(query_type: str | None, plan: Mapping[str, Any] | None) -> None:
     """Refuse a planned query that is not a plain read (see the module docstring)."""
-    if query_type != "r":
-        kinds = {"w": "writes", "rw": "reads and writes", "s": "changes the schema or server"}
-        what = kinds.get(str(query_type), f"is of type {query_type!r}")
-        raise UnsafeQueryError(f"refused: the query {what}; only read queries may run here")
     if not plan:
         raise UnsafeQueryError("refused: Neo4j gave no plan for the query")
     for operator, args in _operators(plan):
@@ -119,6 +115,10 @@ def check_plan(query_type: str | None, plan: Mapping[str, Any] | None) -> None:
                 f"refused: the plan contains {operator}, which writes, reads files, "
                 "batches transactions or administers the server"
             )
+    if query_type != "r":  # the operators named nothing, but Neo4j says it is no plain read
+        kinds = {"w": "writes", "rw": "reads and writes", "s": "changes the schema or server"}
+        what = kinds.get(str(query_type), f"is of type {query_type!r}")
+        raise UnsafeQueryError(f"refused: the query {what}; only read queries may run here")
 
 
 def to_json(value: Any) -> Any:
@@ -129,6 +129,8 @@ def to_json(value: Any) -> Any:
         if math.isfinite(value):
             return value
         return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, Point):
+        return {"srid": value.srid, "coordinates": [to_json(c) for c in value]}
     if isinstance(value, list | tuple):
         return [to_json(v) for v in value]
     if isinstance(value, dict):
@@ -149,8 +151,6 @@ def to_json(value: Any) -> Any:
             "nodes": [to_json(n) for n in value.nodes],
             "relationships": [to_json(r) for r in value.relationships],
         }
-    if isinstance(value, Point):
-        return {"srid": value.srid, "coordinates": [to_json(c) for c in value]}
     if isinstance(value, bytes | bytearray):
         return base64.b64encode(bytes(value)).decode("ascii")
     if hasattr(value, "iso_format"):
