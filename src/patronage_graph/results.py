@@ -135,13 +135,18 @@ class NodeWorker(Result):
     sources: list[str] = Field(default_factory=list)
 
     def rows(self) -> list[dict[str, Any]]:
-        d = self.to_dict()
-        parts = d.pop("parts")
-        d["supporters"] = ", ".join(f"{s['id']} ({s['system']})" for s in d["supporters"])
-        d["horizontal_ties"] = len(d["horizontal_ties"])
-        d["chain"] = " | ".join(d["chain"])
-        d["sources"] = ", ".join(d["sources"])
-        return [{**d, **parts}]
+        # One compact row; the chain and sources in full are in to_dict() / JSON.
+        return [
+            {
+                "id": self.id,
+                "status": self.status,
+                "score": self.score,
+                **self.parts.to_dict(),
+                "supporters": " ".join(s.id for s in self.supporters),
+                "horizontal_ties": len(self.horizontal_ties),
+                "sources": len(self.sources),
+            }
+        ]
 
 
 class ChainHop(Result):

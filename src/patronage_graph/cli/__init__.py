@@ -11,7 +11,7 @@ import click
 import typer
 
 from ..errors import PatronageGraphError
-from . import analyze, data, serve, server, viz
+from . import analyze, data, query, serve, server, viz
 from ._common import console_err
 
 __all__ = ["app", "main"]
@@ -29,6 +29,7 @@ serve.register(app)
 analyze.register(app)
 data.register(app)
 viz.register(app)
+query.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,168 @@
+"""``patronage-graph query NAME --param key=value [--format table|json|csv]`` and ``--list``.
+
+NAME is a repository function of :mod:`patronage_graph.queries` (the same calls
+the API makes) or, failing that, any read query of the registry — so the
+cookbook in ``cypher/cookbook/`` runs from the shell too.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import typing
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from .. import database, queries
+from ..cypher_registry import registry
+from ..errors import PatronageGraphError
+from ..results import Result
+from ._common import console, driver_from_settings
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _functions() -> dict[str, Callable[..., Any]]:
+    return {name: getattr(queries, name) for name in queries.__all__}
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise PatronageGraphError(f"--param {pair!r}: write it as key=value")
+        params[key.strip()] = value
+    return params
+
+
+def _convert(value: str, hint: Any) -> Any:
+    """A command-line string as the type the function's parameter declares."""
+    args = set(typing.get_args(hint)) or {hint}
+    if value.lower() in ("", "none", "null") and type(None) in args:
+        return None
+    if int in args:
+        try:
+            return int(value)
+        except ValueError:
+            raise PatronageGraphError(f"{value!r} is not a whole number") from None
+    return value
+
+
+def _call_function(func: Callable[..., Any], driver: Any, db: str, raw: dict[str, str]) -> Any:
+    hints = typing.get_type_hints(func)
+    unknown = set(raw) - set(hints) - {"return"}
+    if unknown or {"driver", "database"} & set(raw):
+        allowed = sorted(set(hints) - {"return", "driver", "database"})
+        raise PatronageGraphError(f"unknown parameter(s) {sorted(unknown)}; allowed: {allowed}")
+    kwargs = {k: _convert(v, hints[k]) for k, v in raw.items()}
+    return func(driver, database=db, **kwargs)
+
+
+def _json_value(value: str) -> Any:
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return value  # a bare word is a string
+
+
+def _call_registered(name: str, driver: Any, db: str, raw: dict[str, str]) -> Any:
+    query = registry()[name]
+    if query.mode != "read":
+        raise PatronageGraphError(f"query {name!r} is a {query.mode} query; only reads run here")
+    missing = set(query.params) - set(raw)
+    if missing:
+        raise PatronageGraphError(f"query {name!r} needs --param for {sorted(missing)}")
+    params = {k: _json_value(v) for k, v in raw.items()}
+    return [r.data() for r in database.read(driver, query, params, database=db)]
+
+
+def _rows(answer: Any) -> list[dict[str, Any]]:
+    if isinstance(answer, Result):
+        return answer.rows()
+    return [r for a in answer for r in (a.rows() if isinstance(a, Result) else [a])]
+
+
+def _full(answer: Any) -> Any:
+    if isinstance(answer, Result):
+        return answer.to_dict()
+    return [a.to_dict() if isinstance(a, Result) else a for a in answer]
+
+
+def _cell(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, default=str, ensure_ascii=False)
+
+
+def _print(answer: Any, fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(_full(answer), indent=2, default=str, ensure_ascii=False))
+        sys.stdout.write("\n")
+        return
+    rows = _rows(answer)
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+    if fmt is OutputFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows({k: _cell(r.get(k)) for k in columns} for r in rows)
+        return
+    table = Table(*columns, show_lines=False)
+    for r in rows:
+        table.add_row(*(_cell(r.get(k)) for k in columns))
+    console.print(table)
+    console.print(f"{len(rows)} row(s)", style="dim")
+
+
+def _list() -> None:
+    table = Table("name", "params", "answers", title="Repository functions")
+    for name, func in _functions().items():
+        hints = typing.get_type_hints(func)
+        params = [p for p in hints if p not in ("return", "driver", "database")]
+        doc = (func.__doc__ or "").strip().splitlines()[0]
+        table.add_row(name, ", ".join(params), doc)
+    console.print(table)
+    reads = Table("name", "params", "returns", title="Read queries of cypher/ (registry)")
+    for q in sorted(registry(), key=lambda q: q.name):
+        if q.mode == "read":
+            reads.add_row(q.name, ", ".join(q.params) or "-", ", ".join(q.returns))
+    console.print(reads)
+
+
+_NAME = typer.Argument(None, help="a repository function or a registered read query")
+_PARAM = typer.Option([], "--param", "-p", help="key=value (repeatable)")
+_FORMAT = typer.Option(OutputFormat.table, "--format", "-f")
+_LIST = typer.Option(False, "--list", help="list the queries and their parameters")
+
+
+def query(
+    name: str = _NAME,
+    param: list[str] = _PARAM,
+    fmt: OutputFormat = _FORMAT,
+    list_: bool = _LIST,
+) -> None:
+    """Run a named query against the graph and print its answer."""
+    if list_ or not name:
+        _list()
+        return
+    raw = _parse_params(param)
+    func = _functions().get(name)
+    if func is None and name not in registry():
+        raise PatronageGraphError(f"no query named {name!r}; see `patronage-graph query --list`")
+    with driver_from_settings() as (driver, db):
+        if func is not None:
+            answer = _call_function(func, driver, db, raw)
+        else:
+            answer = _call_registered(name, driver, db, raw)
+    _print(answer, fmt)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(query)
