@@ -53,7 +53,7 @@ def band_of(attrs: Mapping[str, object]) -> str:
 
 
 def node_ranks(G: nx.MultiDiGraph) -> dict[Hashable, float]:
-    """Height rank of every node: the level's rank, or half a band below its levelled neighbours."""
+    """Height rank per node: its level's rank, or half a band under its lowest levelled tie."""
     ranks: dict[Hashable, float] = {}
     for node, attrs in G.nodes(data=True):
         band = band_of(attrs)
@@ -63,7 +63,8 @@ def node_ranks(G: nx.MultiDiGraph) -> dict[Hashable, float]:
         if node in ranks:
             continue
         near = [ranks[n] for n in nx.all_neighbors(G, node) if n in ranks]
-        ranks[node] = (fmean(near) if near else 0.0) - 0.5
+        # Just below its lowest levelled neighbour: a worker hangs under the firm.
+        ranks[node] = (min(near) if near else 0.0) - 0.5
     return ranks
 
 
@@ -79,22 +80,26 @@ def _sort_key(G: nx.MultiDiGraph, node: Hashable) -> tuple[str, str]:
     return (str(attrs.get("system", "")), str(attrs.get("name", node)))
 
 
-def _place_band(nodes: list[Hashable], y0: float, per_row: int) -> dict[Hashable, Position]:
-    """Centre a band (already ordered) on x = 0, wrapping into rows of ``per_row``."""
+def _place_band(nodes: list[Hashable], y0: float) -> tuple[dict[Hashable, Position], float]:
+    """Centre an ordered band on x = 0 as a block of rows; return positions and block height.
+
+    Big bands wrap into a block about four times as wide as tall, filled column by
+    column so that left-to-right still follows the band's order (under its parents).
+    """
+    per_row = max(24, math.ceil(1.5 * math.sqrt(len(nodes))))
+    rows = math.ceil(len(nodes) / per_row)
+    cols = math.ceil(len(nodes) / rows)
     placed: dict[Hashable, Position] = {}
-    for start in range(0, len(nodes), per_row):
-        row = nodes[start : start + per_row]
-        y = y0 + (start // per_row) * _ROW_GAP
-        # Alternate rows are offset by half a gap so wrapped rows do not hide each other.
-        shift = _NODE_GAP / 2 if (start // per_row) % 2 else 0.0
-        for i, node in enumerate(row):
-            placed[node] = ((i - (len(row) - 1) / 2) * _NODE_GAP + shift, y)
-    return placed
+    for i, node in enumerate(nodes):
+        col, row = divmod(i, rows)
+        # Odd rows shift by half a gap so labels of neighbouring rows do not overlap.
+        shift = _NODE_GAP / 2 if row % 2 else 0.0
+        placed[node] = ((col - (cols - 1) / 2) * _NODE_GAP + shift, y0 + row * _ROW_GAP)
+    return placed, rows * _ROW_GAP
 
 
 def _pyramid(G: nx.MultiDiGraph, ranks: Mapping[Hashable, float]) -> dict[Hashable, Position]:
     """Top-down barycentric layout: each band ordered under its neighbours in the bands above."""
-    per_row = max(40, math.ceil(2 * math.sqrt(G.number_of_nodes())))
     placed: dict[Hashable, Position] = {}
     y = 0.0
     top = max(ranks.values(), default=0.0)
@@ -107,9 +112,9 @@ def _pyramid(G: nx.MultiDiGraph, ranks: Mapping[Hashable, float]) -> dict[Hashab
             return fmean(xs) if xs else 0.0
 
         band.sort(key=lambda n: (barycentre(n), _sort_key(G, n)))
-        placed.update(_place_band(band, y, per_row))
-        rows = math.ceil(len(band) / per_row)
-        y += rows * _ROW_GAP + BAND_GAP / 2
+        block, height = _place_band(band, y)
+        placed.update(block)
+        y += height + BAND_GAP / 2
     return placed
 
 
