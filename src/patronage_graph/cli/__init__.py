@@ -11,7 +11,7 @@ import click
 import typer
 
 from ..errors import PatronageGraphError
-from . import analyze, data, query, serve, server, viz
+from . import analyze, data, generate, query, serve, server, viz
 from ._common import console_err
 
 __all__ = ["app", "main"]
@@ -30,6 +30,7 @@ analyze.register(app)
 data.register(app)
 viz.register(app)
 query.register(app)
+generate.register(app)
 
 
 def main() -> None:
