@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
 
 from patronage_graph import NotFoundError, Settings
-from patronage_graph.analysis import ACTOR_LABELS, ROLES, brokerage, read_subgraph
+from patronage_graph.analysis import ACTOR_LABELS, ROLES, brokerage, read_subgraph, summarize
 from patronage_graph.cli import app
 from patronage_graph.loader import load_paths
 
@@ -177,6 +178,11 @@ EXPECTED = {
 def test_brokerage_on_the_city_read_back_equals_the_hand_count(small_city: Driver) -> None:
     G = read_subgraph(small_city, city="alpha", labels=ACTOR_LABELS)
     assert brokerage(G) == EXPECTED
+    # Brokerage is local: the whole graph adds only beta-labor (no two-path through
+    # it), and every organization of alpha keeps its count, since the city cut
+    # holds all of their neighbours.
+    whole = brokerage(read_subgraph(small_city, labels=ACTOR_LABELS))
+    assert whole == {**EXPECTED, "beta-labor": zero_but()}
 
 
 def test_the_cli_prints_the_same_counts(
@@ -201,3 +207,62 @@ def test_the_cli_prints_the_same_counts(
     header, *lines = centrality.stdout.strip().splitlines()
     assert header.startswith("id,name,label,system,betweenness,constraint,effective_size")
     assert len(lines) == len(ALPHA_ACTORS)
+
+
+# --- the Wuhan seed ----------------------------------------------------------------
+#
+# The chapter's geometry: the city labor bureau chairs the leading small group of
+# about a dozen departments from different systems and works with each of them
+# (finance, tax, the industrial-commercial bureau, the mass organizations, banks,
+# media); the trade union works horizontally with banks, the tax office, the ICB,
+# schools and the Party committee. Whoever sits between offices of two other systems
+# that are not tied to each other is a liaison, so both must be liaison brokers on
+# the horizontal ties alone, and the chair must broker across systems more than a
+# random network of the same density would let it.
+
+
+def lsg_chairs(G: nx.MultiDiGraph) -> set[str]:
+    """Who chairs a leading small group, as the graph says (not a hard-coded id)."""
+    chairs = {
+        u
+        for u, v, kind in G.edges(data="type")
+        if kind == "CHAIRS" and G.nodes[v]["label"] == "LeadingSmallGroup"
+    }
+    assert chairs, "the seed codes who chairs Wuhan's leading small group"
+    return chairs
+
+
+def test_the_leading_small_groups_chair_is_a_liaison_broker(seeded: Driver) -> None:
+    G = read_subgraph(seeded, city="wuhan", labels=ACTOR_LABELS)
+    chairs = lsg_chairs(G)
+    horizontal = brokerage(
+        read_subgraph(seeded, city="wuhan", tie_kinds=["horizontal"], labels=ACTOR_LABELS)
+    )
+    against_chance = brokerage(G, normalized=True)
+    for chair in chairs:
+        assert horizontal[chair]["liaison"] > 0
+        assert against_chance[chair]["liaison"] > 1
+
+
+def test_the_trade_union_brokers_between_other_systems(seeded: Driver) -> None:
+    H = read_subgraph(seeded, city="wuhan", tie_kinds=["horizontal"], labels=ACTOR_LABELS)
+    assert H.nodes["wuhan-trade-union"]["label"] == "MassOrganization"
+    assert brokerage(H)["wuhan-trade-union"]["liaison"] > 0
+
+
+def test_the_chair_spans_structural_holes(seeded: Driver) -> None:
+    # Burt: a broker's contacts are not tied to each other, so its constraint is
+    # low. The chair must be less constrained than the typical Wuhan organization.
+    G = read_subgraph(seeded, city="wuhan", labels=ACTOR_LABELS)
+    rows = {row.id: row for row in summarize(G)}
+    organizations = sorted(
+        row.constraint
+        for row in rows.values()
+        if row.constraint is not None and "Organization" in G.nodes[row.id]["labels"]
+    )
+    median = organizations[len(organizations) // 2]
+    for chair in lsg_chairs(G):
+        constraint = rows[chair].constraint
+        assert constraint is not None and constraint < median
+    # Every relationship read for the analytics carries its evidence.
+    assert all(sources for *_, sources in G.edges(data="sources"))

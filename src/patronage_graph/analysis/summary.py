@@ -21,12 +21,12 @@ class BrokerageRow(BaseModel):
     name: str
     label: str
     group: str
-    coordinator: float
-    itinerant: float
-    representative: float
-    gatekeeper: float
-    liaison: float
-    total: float
+    coordinator: int | float
+    itinerant: int | float
+    representative: int | float
+    gatekeeper: int | float
+    liaison: int | float
+    total: int | float
 
 
 class CentralityRow(BaseModel):
