@@ -76,14 +76,18 @@ def validate_paths(
     files, problems = expand_paths(paths)
     nodes: list[NodeRecord] = []
     rels: list[RelRecord] = []
+    broken: list[NodeRecord | RelRecord] = []
     for path in files:
         data, read_problems = read_yaml(path, _display(path))
         found = check_document(data, _display(path))
         problems += read_problems + found.problems
         nodes += found.nodes
         rels += found.rels
-    state = lookup_database(driver, nodes, rels, database=database) if driver else None
-    problems += check_references(nodes, rels, state)
+        broken += found.broken
+    state = (
+        lookup_database(driver, nodes, rels, database=database, broken=broken) if driver else None
+    )
+    problems += check_references(nodes, rels, state, broken)
     if problems:
         raise ValidationError(sorted(problems, key=_sort_key))
     return ValidatedInput([_display(p) for p in files], nodes, rels)

@@ -29,6 +29,9 @@ class FileRecords:
     nodes: list[NodeRecord] = field(default_factory=list)
     rels: list[RelRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Records with a problem: never written, but their ids and references are
+    #: still checked, so one mistake does not hide (or fake) another.
+    broken: list[NodeRecord | RelRecord] = field(default_factory=list)
 
 
 def _line(data: Any, key: Any = None) -> int | None:
@@ -130,6 +133,7 @@ class _Checker:
         return None
 
     def node(self, rec: LineDict, section: str) -> None:
+        before = len(self.out.problems)
         label = self.label(rec, section)
         why = check_id(rec.get("id"))
         if why is not None:
@@ -141,14 +145,15 @@ class _Checker:
         for name in extra or ():
             allowed.update(model.node_props(name))
         values, refs = self.props(rec, allowed, {"label", "extra_labels", "id"}, label)
-        if why is None and extra is not None:
+        if why is None:
             values = {"id": rec["id"], **values}
-            origin = Origin(self.name, rec.line)
-            self.out.nodes.append(
-                NodeRecord(values["id"], full_labels(label, extra), values, origin, tuple(refs))
-            )
+            labels = full_labels(label, extra or ())
+            record = NodeRecord(rec["id"], labels, values, Origin(self.name, rec.line), tuple(refs))
+            clean = extra is not None and len(self.out.problems) == before
+            (self.out.nodes if clean else self.out.broken).append(record)
 
     def rel(self, rec: LineDict) -> None:
+        before = len(self.out.problems)
         rel_type = rec.get("type")
         if not isinstance(rel_type, str) or rel_type not in model.REL_TYPES:
             self.problem(
@@ -170,32 +175,28 @@ class _Checker:
         )
         if "sources" in values and not values["sources"]:
             self.problem(_line(rec, "sources"), "sources", "sources must name at least one Source")
-        if len(ends) < 2 or not values.get("sources"):
-            return
-        if "id" not in values and rec.get("id") is None:
-            values["id"] = derive_rel_id(rel_type, ends[0], ends[1], values)
-        if "id" not in values:
-            return
-        values["tie"] = model.REL_TYPES[rel_type].tie
+        rel = model.REL_TYPES[rel_type]
         ends_refs = [
-            Ref(
-                e,
-                target,
-                _line(rec, e),
-                model.REL_TYPES[rel_type].start if e == "from" else model.REL_TYPES[rel_type].end,
-            )
-            for e, target in zip(("from", "to"), ends, strict=True)
+            Ref(end, rec[end], _line(rec, end), rel.start if end == "from" else rel.end)
+            for end in ("from", "to")
+            if check_id(rec.get(end)) is None
         ]
-        self.out.rels.append(
-            RelRecord(
-                values["id"],
-                rel_type,
-                ends[0],
-                ends[1],
-                values,
-                Origin(self.name, rec.line),
-                (*ends_refs, *refs),
-            )
+        start, end = [*ends, "", ""][:2] if len(ends) == 2 else ["", ""]
+        if "id" not in values and rec.get("id") is None:
+            values["id"] = derive_rel_id(rel_type, start, end, values)
+        values["tie"] = rel.tie
+        record = RelRecord(
+            str(values.get("id", "")),
+            rel_type,
+            start,
+            end,
+            values,
+            Origin(self.name, rec.line),
+            (*ends_refs, *refs),
+        )
+        ok = len(ends) == 2 and bool(values.get("sources")) and "id" in values
+        (self.out.rels if ok and len(self.out.problems) == before else self.out.broken).append(
+            record
         )
 
 

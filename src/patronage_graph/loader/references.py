@@ -52,10 +52,11 @@ def lookup_database(
     rels: Sequence[RelRecord],
     *,
     database: str = "neo4j",
+    broken: Sequence[NodeRecord | RelRecord] = (),
 ) -> DbState:
     """Fetch the stored nodes and relationships whose ids the input uses."""
     state = DbState()
-    records: list[NodeRecord | RelRecord] = [*nodes, *rels]
+    records: list[NodeRecord | RelRecord] = [*nodes, *rels, *broken]
     ids = sorted({n.id for n in nodes} | {ref.target for rec in records for ref in rec.refs})
     for batch in _batches(ids):
         for row in db.read(driver, "load_lookup_nodes", {"ids": list(batch)}, database=database):
@@ -191,14 +192,23 @@ def _collisions(
 
 
 def check_references(
-    nodes: Sequence[NodeRecord], rels: Sequence[RelRecord], state: DbState | None = None
+    nodes: Sequence[NodeRecord],
+    rels: Sequence[RelRecord],
+    state: DbState | None = None,
+    broken: Sequence[NodeRecord | RelRecord] = (),
 ) -> list[Problem]:
-    """Every cross-record problem: duplicates, dangling references, collisions."""
+    """Every cross-record problem: duplicates, dangling references, collisions.
+
+    ``broken`` records (already reported) take part in the id and reference
+    checks but not in collisions: their values are incomplete.
+    """
     state = state or DbState()
-    known = _known_labels(nodes, state)
+    broken_nodes = [b for b in broken if isinstance(b, NodeRecord)]
+    broken_rels = [b for b in broken if isinstance(b, RelRecord) and b.start and b.end]
+    known = _known_labels([*nodes, *broken_nodes], state)
     return [
-        *_duplicates(nodes, "node"),
-        *_duplicates(rels, "relationship"),
-        *_dangling([*nodes, *rels], known),
+        *_duplicates([*nodes, *broken_nodes], "node"),
+        *_duplicates([*rels, *broken_rels], "relationship"),
+        *_dangling([*nodes, *rels, *broken], known),
         *_collisions(nodes, rels, state),
     ]
