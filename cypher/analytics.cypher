@@ -89,3 +89,59 @@ WHERE $tie_kinds IS NULL OR r.tie IN $tie_kinds
 RETURN coalesce(r.id, elementId(r)) AS id, type(r) AS type,
        coalesce(a.id, elementId(a)) AS start, coalesce(b.id, elementId(b)) AS end,
        properties(r) AS props
+
+// name: analytics_brokerage
+// mode: read
+// params: city, tie_kinds, mutual_types
+// returns: id, coordinator, itinerant, representative, gatekeeper, liaison, total
+// Gould–Fernandez role counts computed in the database, for graphs too large to export.
+// Brokers are organizations with a system (all, or those located in $city and its
+// districts, streets and communities); a tie counts when its kind is in $tie_kinds
+// (null: every kind) and runs a -> b, or is of a $mutual_types type in either
+// direction. Same definitions as analysis/brokerage.py; brokers with no open
+// two-path return no row.
+MATCH (b:Organization)
+WHERE b.system IS NOT NULL
+  AND ($city IS NULL OR EXISTS {
+    MATCH (b)-[:LOCATED_IN]->(:Jurisdiction)-[:PART_OF*0..3]->(city:Jurisdiction {id: $city})
+    WHERE city.level = 'city'
+  })
+CALL (b) {
+  MATCH (a:Organization)-[r]-(b)
+  WHERE a <> b AND a.system IS NOT NULL
+    AND ($tie_kinds IS NULL OR r.tie IN $tie_kinds)
+    AND (startNode(r) = a OR type(r) IN $mutual_types)
+  RETURN collect(DISTINCT a) AS senders
+}
+CALL (b) {
+  MATCH (b)-[r]-(c:Organization)
+  WHERE c <> b AND c.system IS NOT NULL
+    AND ($tie_kinds IS NULL OR r.tie IN $tie_kinds)
+    AND (startNode(r) = b OR type(r) IN $mutual_types)
+  RETURN collect(DISTINCT c) AS receivers
+}
+UNWIND senders AS a
+UNWIND receivers AS c
+WITH b, a, c
+WHERE a <> c
+  AND NOT EXISTS {
+    MATCH (a)-[r]-(c)
+    WHERE ($tie_kinds IS NULL OR r.tie IN $tie_kinds)
+      AND (startNode(r) = a OR type(r) IN $mutual_types)
+  }
+WITH b,
+     CASE
+       WHEN a.system = c.system AND b.system = a.system THEN 'coordinator'
+       WHEN a.system = c.system THEN 'itinerant'
+       WHEN b.system = a.system THEN 'representative'
+       WHEN b.system = c.system THEN 'gatekeeper'
+       ELSE 'liaison'
+     END AS role
+RETURN b.id AS id,
+       sum(CASE role WHEN 'coordinator' THEN 1 ELSE 0 END) AS coordinator,
+       sum(CASE role WHEN 'itinerant' THEN 1 ELSE 0 END) AS itinerant,
+       sum(CASE role WHEN 'representative' THEN 1 ELSE 0 END) AS representative,
+       sum(CASE role WHEN 'gatekeeper' THEN 1 ELSE 0 END) AS gatekeeper,
+       sum(CASE role WHEN 'liaison' THEN 1 ELSE 0 END) AS liaison,
+       count(*) AS total
+ORDER BY total DESC, id

@@ -17,7 +17,14 @@ from neo4j import Driver
 from typer.testing import CliRunner
 
 from patronage_graph import NotFoundError, Settings
-from patronage_graph.analysis import ACTOR_LABELS, ROLES, brokerage, read_subgraph, summarize
+from patronage_graph.analysis import (
+    ACTOR_LABELS,
+    ROLES,
+    brokerage,
+    brokerage_in_database,
+    read_subgraph,
+    summarize,
+)
 from patronage_graph.cli import app
 from patronage_graph.loader import load_paths
 
@@ -185,6 +192,15 @@ def test_brokerage_on_the_city_read_back_equals_the_hand_count(small_city: Drive
     assert whole == {**EXPECTED, "beta-labor": zero_but()}
 
 
+def test_the_database_counts_the_same_as_networkx(small_city: Driver) -> None:
+    # In Neo4j, only organizations located in alpha broker; zero rows are omitted.
+    nonzero = {node: row for node, row in EXPECTED.items() if row["total"]}
+    assert brokerage_in_database(small_city, city="alpha") == nonzero
+    assert brokerage_in_database(small_city) == nonzero  # beta-labor brokers nothing
+    # Horizontal ties only: U <-> W is the one tie left; U -> W -> U is no two-path.
+    assert brokerage_in_database(small_city, tie_kinds=["horizontal"]) == {}
+
+
 def test_the_cli_prints_the_same_counts(
     small_city: Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -266,3 +282,18 @@ def test_the_chair_spans_structural_holes(seeded: Driver) -> None:
         assert constraint is not None and constraint < median
     # Every relationship read for the analytics carries its evidence.
     assert all(sources for *_, sources in G.edges(data="sources"))
+
+
+def test_database_and_networkx_brokerage_agree_on_the_seed(seeded: Driver) -> None:
+    # Two independent implementations of one definition: the Cypher count over
+    # Wuhan's organizations must equal networkx's on the exported city graph.
+    for ties in (None, ["horizontal"], ["vertical", "patronage"]):
+        in_db = brokerage_in_database(seeded, city="wuhan", tie_kinds=ties)
+        exported = brokerage(
+            read_subgraph(seeded, city="wuhan", tie_kinds=ties, labels=ACTOR_LABELS)
+        )
+        assert in_db, ties
+        assert {node: exported[node] for node in in_db} == in_db
+    # Over the whole graph the two must agree on every broker, in both directions.
+    whole = brokerage(read_subgraph(seeded, labels=ACTOR_LABELS))
+    assert brokerage_in_database(seeded) == {n: row for n, row in whole.items() if row["total"]}

@@ -13,6 +13,7 @@ pure functions of a networkx graph and return dicts keyed by node.
 from __future__ import annotations
 
 from .brokerage import ROLES, brokerage, expected_brokerage
+from .brokerage_db import brokerage_in_database
 from .centrality import betweenness, constraint, effective_size
 from .collapse import MUTUAL_TYPES, to_digraph, to_graph
 from .subgraph import ACTOR_LABELS, read_subgraph, records_to_graph
@@ -26,6 +27,7 @@ __all__ = [
     "CentralityRow",
     "betweenness",
     "brokerage",
+    "brokerage_in_database",
     "brokerage_table",
     "constraint",
     "effective_size",

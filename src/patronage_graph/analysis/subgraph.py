@@ -72,7 +72,10 @@ def read_subgraph(
     ValueError
         ``tie_kinds`` holds something that is not a tie kind.
     """
-    params: dict[str, Any] = {"labels": _list_or_none(labels), "tie_kinds": _tie_kinds(tie_kinds)}
+    params: dict[str, Any] = {
+        "labels": _list_or_none(labels),
+        "tie_kinds": check_tie_kinds(tie_kinds),
+    }
     if city is None:
         node_query, rel_query = "analytics_graph_nodes", "analytics_graph_relationships"
         node_params: dict[str, Any] = {"labels": params["labels"]}
@@ -174,7 +177,8 @@ def _list_or_none(values: Collection[str] | None) -> list[str] | None:
     return None if values is None else list(values)
 
 
-def _tie_kinds(tie_kinds: Collection[str] | None) -> list[str] | None:
+def check_tie_kinds(tie_kinds: Collection[str] | None) -> list[str] | None:
+    """The tie kinds as a list (``None`` stays ``None``); unknown kinds raise ValueError."""
     if tie_kinds is None:
         return None
     unknown = sorted(set(tie_kinds) - set(TIE_KINDS))
