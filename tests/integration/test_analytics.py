@@ -16,7 +16,7 @@ import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
 
-from patronage_graph import NotFoundError, Settings
+from patronage_graph import NotFoundError, PatronageGraphError, Settings
 from patronage_graph.analysis import (
     ACTOR_LABELS,
     ROLES,
@@ -297,3 +297,8 @@ def test_database_and_networkx_brokerage_agree_on_the_seed(seeded: Driver) -> No
     # Over the whole graph the two must agree on every broker, in both directions.
     whole = brokerage(read_subgraph(seeded, labels=ACTOR_LABELS))
     assert brokerage_in_database(seeded) == {n: row for n, row in whole.items() if row["total"]}
+
+
+def test_an_unknown_tie_kind_is_refused_before_any_read(driver: Driver) -> None:
+    with pytest.raises(PatronageGraphError, match=r"unknown tie kind.*'friendship'"):
+        read_subgraph(driver, tie_kinds=["friendship"])

@@ -23,7 +23,7 @@ import networkx as nx
 from neo4j import Driver
 
 from ..database import read as run_read
-from ..errors import NotFoundError
+from ..errors import NotFoundError, PatronageGraphError
 from ..model import NODE_LABELS, REL_TYPES, TIE_KINDS, ancestry
 
 __all__ = ["ACTOR_LABELS", "read_subgraph", "records_to_graph"]
@@ -69,7 +69,7 @@ def read_subgraph(
     ------
     NotFoundError
         ``city`` names no city.
-    ValueError
+    PatronageGraphError
         ``tie_kinds`` holds something that is not a tie kind.
     """
     params: dict[str, Any] = {
@@ -178,12 +178,12 @@ def _list_or_none(values: Collection[str] | None) -> list[str] | None:
 
 
 def check_tie_kinds(tie_kinds: Collection[str] | None) -> list[str] | None:
-    """The tie kinds as a list (``None`` stays ``None``); unknown kinds raise ValueError."""
+    """The tie kinds as a list (``None`` stays ``None``); refuse unknown kinds."""
     if tie_kinds is None:
         return None
     unknown = sorted(set(tie_kinds) - set(TIE_KINDS))
     if unknown:
-        raise ValueError(f"unknown tie kind(s) {unknown}; choose from {list(TIE_KINDS)}")
+        raise PatronageGraphError(f"unknown tie kind(s) {unknown}; choose from {list(TIE_KINDS)}")
     return list(tie_kinds)
 
 
