@@ -15,7 +15,7 @@ from ..model import LEVEL_RANK
 from ..results import ChainHop, Dependency, NodeWorker, PatronEffect, ScoreParts
 from ._common import ALL_STATUSES, check_page, read_rows, require_entity
 
-__all__ = ["dependency", "node_workers", "patronage_chain"]
+__all__ = ["dependency", "node_worker_params", "node_workers", "patronage_chain"]
 
 #: Node workers are among the dismissed; those kept on post are not looked at.
 LAID_OFF_STATUSES = [
@@ -31,7 +31,8 @@ LAID_OFF_STATUSES = [
 ]
 
 
-def _node_rows(driver: Driver, database: str, **params: Any) -> list[dict[str, Any]]:
+def node_worker_params(**params: Any) -> dict[str, Any]:
+    """The full parameter map of ``node_workers.cypher`` (defaults overridden by ``params``)."""
     base: dict[str, Any] = {
         "worker_id": None,
         "city": None,
@@ -44,7 +45,11 @@ def _node_rows(driver: Driver, database: str, **params: Any) -> list[dict[str, A
         "limit": 50,
         "offset": 0,
     }
-    return read_rows(driver, "node_workers", {**base, **params}, database)
+    return {**base, **params}
+
+
+def _node_rows(driver: Driver, database: str, **params: Any) -> list[dict[str, Any]]:
+    return read_rows(driver, "node_workers", node_worker_params(**params), database)
 
 
 def _to_node_worker(row: dict[str, Any]) -> NodeWorker:
