@@ -39,6 +39,7 @@ PHYSICS_MAX_NODES = 500
 #: Vertical distance between two level bands, in vis-network pixels.
 BAND_GAP = 260.0
 _NODE_GAP = 60.0
+_WIDE_GAP = 160.0
 _ROW_GAP = 36.0
 #: Band key of nodes that carry no administrative level.
 NO_LEVEL = "no level"
@@ -80,7 +81,9 @@ def _sort_key(G: nx.MultiDiGraph, node: Hashable) -> tuple[str, str]:
     return (str(attrs.get("system", "")), str(attrs.get("name", node)))
 
 
-def _place_band(nodes: list[Hashable], y0: float) -> tuple[dict[Hashable, Position], float]:
+def _place_band(
+    nodes: list[Hashable], y0: float, gap: float
+) -> tuple[dict[Hashable, Position], float]:
     """Centre an ordered band on x = 0 as a block of rows; return positions and block height.
 
     Big bands wrap into a block about four times as wide as tall, filled column by
@@ -93,14 +96,16 @@ def _place_band(nodes: list[Hashable], y0: float) -> tuple[dict[Hashable, Positi
     for i, node in enumerate(nodes):
         col, row = divmod(i, rows)
         # Odd rows shift by half a gap so labels of neighbouring rows do not overlap.
-        shift = _NODE_GAP / 2 if row % 2 else 0.0
-        placed[node] = ((col - (cols - 1) / 2) * _NODE_GAP + shift, y0 + row * _ROW_GAP)
+        shift = gap / 2 if row % 2 else 0.0
+        placed[node] = ((col - (cols - 1) / 2) * gap + shift, y0 + row * _ROW_GAP)
     return placed, rows * _ROW_GAP
 
 
 def _pyramid(G: nx.MultiDiGraph, ranks: Mapping[Hashable, float]) -> dict[Hashable, Position]:
     """Top-down barycentric layout: each band ordered under its neighbours in the bands above."""
     placed: dict[Hashable, Position] = {}
+    # Small pages show every name: leave room for it between neighbours.
+    gap = _WIDE_GAP if G.number_of_nodes() <= PHYSICS_MAX_NODES else _NODE_GAP
     y = 0.0
     top = max(ranks.values(), default=0.0)
     for band in _bands(ranks):
@@ -112,7 +117,7 @@ def _pyramid(G: nx.MultiDiGraph, ranks: Mapping[Hashable, float]) -> dict[Hashab
             return fmean(xs) if xs else 0.0
 
         band.sort(key=lambda n: (barycentre(n), _sort_key(G, n)))
-        block, height = _place_band(band, y)
+        block, height = _place_band(band, y, gap)
         placed.update(block)
         y += height + BAND_GAP / 2
     return placed

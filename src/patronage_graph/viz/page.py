@@ -119,6 +119,7 @@ def _legend(data: VisData) -> dict[str, list[dict[str, Any]]]:
                 "count": data.label_counts[name],
                 "colour": look.colour,
                 "path": style.shape_path(look.shape),
+                "dasharray": "3 2" if look.dashed else "none",
             }
             for name, look in labels.items()
             if data.label_counts[name]

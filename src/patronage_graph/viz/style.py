@@ -56,10 +56,11 @@ class TieStyle:
 
 @dataclass(frozen=True)
 class LabelStyle:
-    """How nodes of one label are drawn: vis-network shape and default fill."""
+    """How nodes of one label are drawn: vis-network shape, border and default fill."""
 
     shape: str
     colour: str
+    dashed: bool = False
 
 
 # Distinct hues and dash patterns, assigned to the model's tie kinds in order
@@ -67,8 +68,29 @@ class LabelStyle:
 _TIE_COLOURS = ("#1f4e9c", "#2e9d4a", "#d62728", "#8c6d31", "#7f3fbf", "#17becf")
 _TIE_DASHES: tuple[tuple[int, ...], ...] = ((), (12, 6), (2, 5), (10, 4, 2, 4), (6, 6), (1, 3))
 _TIE_WIDTHS = (2.4, 2.0, 2.2, 1.4, 1.6, 1.6)
-# Shapes with the label drawn outside them, so names stay readable.
-_SHAPES = ("dot", "square", "diamond", "triangle", "star", "hexagon", "triangleDown")
+# The shape of each label, and whether its border is dashed: labels that share a
+# shape differ in border, and labels drawn together (a firm and its bureau, a worker
+# and her venture) differ in shape. A test checks that every label of the model is
+# here and that no two share a look; a label added to the model without an entry
+# still gets a (dashed, rotating) shape from _FALLBACK_SHAPES.
+_SHAPE_OF: dict[str, tuple[str, bool]] = {
+    "Jurisdiction": ("dot", False),
+    "Organization": ("square", True),
+    "StateOrgan": ("diamond", False),
+    "MassOrganization": ("hexagon", False),
+    "Enterprise": ("square", False),
+    "ServiceUnit": ("triangleDown", False),
+    "LeadingSmallGroup": ("star", False),
+    "Venture": ("box", True),
+    "ReemploymentBase": ("box", False),
+    "Person": ("triangle", True),
+    "Worker": ("triangle", False),
+    "Cadre": ("ellipse", False),
+    "Policy": ("database", False),
+    "Statistic": ("database", True),
+    "Source": ("ellipse", True),
+}
+_FALLBACK_SHAPES = ("dot", "diamond", "hexagon", "star", "triangleDown", "triangle")
 
 
 def _palette(count: int, saturation: float = 0.55, value: float = 0.85) -> list[str]:
@@ -98,14 +120,15 @@ def _drawn_labels() -> list[str]:
 
 
 def label_styles() -> dict[str, LabelStyle]:
-    """Shape and fallback colour for each label, plus ``other`` and the aggregate node."""
+    """Shape, border and fallback colour per model label, plus ``other`` and the aggregate."""
     labels = _drawn_labels()
     colours = _palette(len(labels), saturation=0.35, value=0.75)
-    styles = {
-        name: LabelStyle(_SHAPES[i % len(_SHAPES)], colours[i]) for i, name in enumerate(labels)
-    }
-    styles[AGGREGATE] = LabelStyle("dot", "#b0b0b0")
-    styles[OTHER] = LabelStyle("dot", "#9e9e9e")
+    styles = {}
+    for i, name in enumerate(labels):
+        shape, dashed = _SHAPE_OF.get(name, (_FALLBACK_SHAPES[i % len(_FALLBACK_SHAPES)], True))
+        styles[name] = LabelStyle(shape, colours[i], dashed)
+    styles[AGGREGATE] = LabelStyle("dot", "#b0b0b0", dashed=True)
+    styles[OTHER] = LabelStyle("dot", "#9e9e9e", dashed=True)
     return styles
 
 
@@ -160,4 +183,15 @@ def shape_path(shape: str, size: float = 7.0, centre: float = 9.0) -> str:
             angle = -math.pi / 2 + i * 2 * math.pi / points
             coords.append(f"{c + radius * math.cos(angle):.1f},{c + radius * math.sin(angle):.1f}")
         return "M" + "L".join(coords) + "z"
+    if shape == "box":
+        return f"M{c - s - 1},{c - s * 0.6}h{2 * s + 2}v{1.2 * s}h{-2 * s - 2}z"
+    if shape == "ellipse":
+        rx, ry = s + 1, s * 0.6
+        return f"M{c - rx},{c}a{rx},{ry} 0 1,0 {2 * rx},0a{rx},{ry} 0 1,0 {-2 * rx},0"
+    if shape == "database":
+        top, h = c - s + 2, 2 * s - 4
+        return (
+            f"M{c - s},{top}a{s},2 0 1,0 {2 * s},0a{s},2 0 1,0 {-2 * s},0v{h}"
+            f"a{s},2 0 0,0 {2 * s},0v{-h}"
+        )
     return f"M{c - s},{c}a{s},{s} 0 1,0 {2 * s},0a{s},{s} 0 1,0 {-2 * s},0"

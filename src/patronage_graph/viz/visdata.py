@@ -78,6 +78,7 @@ def _vis_node(
         "id": str(node),
         "label": _short(str(attrs.get("name", node))),
         "shape": look.shape,
+        "shapeProperties": {"borderDashes": [4, 3] if look.dashed else False},
         "size": size,
         "color": {"background": colour, "border": "#333333"},
         "baseColor": colour,
@@ -130,7 +131,12 @@ def _options(physics: bool) -> dict[str, Any]:
         "physics": {
             "enabled": physics,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -4000, "springLength": 140},
+            "barnesHut": {
+                "gravitationalConstant": -9000,
+                "centralGravity": 0.05,
+                "springLength": 180,
+                "avoidOverlap": 0.6,
+            },
             "stabilization": {"enabled": physics, "iterations": 150, "fit": True},
         },
         "interaction": {
@@ -152,7 +158,8 @@ def _options(physics: bool) -> dict[str, Any]:
 
 def build(G: nx.MultiDiGraph, *, pyramid: bool, focus: str | None = None) -> VisData:
     """vis-network data for ``G``: positions from :mod:`layout`, styles from :mod:`style`."""
-    physics = G.number_of_nodes() <= PHYSICS_MAX_NODES
+    # The pyramid is final as placed; other small views settle briefly in the browser.
+    physics = not pyramid and G.number_of_nodes() <= PHYSICS_MAX_NODES
     ranks = node_ranks(G)
     pos = positions(G, pyramid=pyramid, ranks=ranks)
     data = VisData(nodes=[], edges=[], options=_options(physics))
@@ -168,8 +175,14 @@ def build(G: nx.MultiDiGraph, *, pyramid: bool, focus: str | None = None) -> Vis
             data.system_counts[str(attrs["system"])] += 1
     captions = G.number_of_edges() <= _CAPTION_MAX_EDGES
     seen: set[str] = set()
+    parallel: Counter[tuple[str, str]] = Counter()
     for u, v, key, edge_attrs in G.edges(keys=True, data=True):
         edge = _vis_edge(key, u, v, edge_attrs, captions)
+        # Several ties between one pair (a loan and a title) curve apart to stay readable.
+        pair = (min(str(u), str(v)), max(str(u), str(v)))
+        if nth := parallel[pair]:
+            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * nth}
+        parallel[pair] += 1
         if edge["id"] in seen:  # hand-built graphs reuse keys 0, 1, ... per pair
             edge["id"] = f"{u}|{v}|{key}"
         seen.add(edge["id"])
