@@ -223,6 +223,11 @@ def test_the_cli_prints_the_same_counts(
     header, *lines = centrality.stdout.strip().splitlines()
     assert header.startswith("id,name,label,system,betweenness,constraint,effective_size")
     assert len(lines) == len(ALPHA_ACTORS)
+    # The default table: one row per organization (people have no system), a legend.
+    table = CliRunner().invoke(app, ["analyze", "brokerage", "--city", "alpha"])
+    assert table.exit_code == 0, table.output
+    assert "liais = liaison" in table.stdout
+    assert sum(f"│ {node} " in table.stdout for node in EXPECTED) == len(EXPECTED)
 
 
 # --- the Wuhan seed ----------------------------------------------------------------

@@ -19,7 +19,7 @@ import typer
 from pydantic import BaseModel
 from rich.table import Table
 
-from ..analysis import ACTOR_LABELS, brokerage_table, read_subgraph, summarize
+from ..analysis import ACTOR_LABELS, ROLES, brokerage_table, read_subgraph, summarize
 from ..model import TIE_KINDS
 from ._common import console, console_err, driver_from_settings
 
@@ -64,7 +64,7 @@ def brokerage_command(
         G = read_subgraph(driver, city=city, tie_kinds=ties, labels=ACTOR_LABELS, database=db)
     rows = brokerage_table(G, group, normalized=normalized)
     _describe(G.number_of_nodes(), G.number_of_edges(), city)
-    _emit(rows[:limit], output)
+    _emit(rows[:limit], output, ["id", "group", *ROLES, "total"])
 
 
 @analyze_app.command("centrality")
@@ -80,7 +80,8 @@ def centrality_command(
         G = read_subgraph(driver, city=city, tie_kinds=ties, labels=ACTOR_LABELS, database=db)
     rows = summarize(G)
     _describe(G.number_of_nodes(), G.number_of_edges(), city)
-    _emit(rows[:limit], output)
+    columns = ["id", "system", "betweenness", "constraint", "effective_size", "brokerage"]
+    _emit(rows[:limit], output, columns)
 
 
 def _tie_kinds(values: list[str] | None) -> list[str] | None:
@@ -100,7 +101,8 @@ def _describe(nodes: int, edges: int, city: str | None) -> None:
     console_err.print(f"{where}: {nodes} actors, {edges} relationships", highlight=False)
 
 
-def _emit(rows: Sequence[BaseModel], output: OutputFormat) -> None:
+def _emit(rows: Sequence[BaseModel], output: OutputFormat, table_columns: list[str]) -> None:
+    """JSON and CSV carry every field; the table shows the columns that fit a terminal."""
     data = [row.model_dump(mode="json") for row in rows]
     if output is OutputFormat.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -108,23 +110,46 @@ def _emit(rows: Sequence[BaseModel], output: OutputFormat) -> None:
     if not data:
         console_err.print("no rows")
         return
-    columns = list(data[0])
     if output is OutputFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(data[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(data)
         return
-    table = Table(*columns)
+    table = Table(caption=_legend(table_columns), caption_justify="left")
+    for column in table_columns:
+        if column in _SHORT:
+            table.add_column(_SHORT[column], justify="right", no_wrap=True)
+        else:
+            table.add_column(column, overflow="fold", min_width=12 if column == "id" else None)
     for row in data:
-        table.add_row(*(_cell(row[c]) for c in columns))
+        table.add_row(*(_cell(row[c]) for c in table_columns))
     console.print(table)
+
+
+#: Table headers short enough for an 80-column terminal (JSON and CSV keep full names).
+_SHORT = {
+    "coordinator": "coord",
+    "itinerant": "itin",
+    "representative": "repr",
+    "gatekeeper": "gate",
+    "liaison": "liais",
+    "total": "total",
+    "betweenness": "betw",
+    "constraint": "constr",
+    "effective_size": "effsize",
+    "brokerage": "brok",
+}
+
+
+def _legend(columns: list[str]) -> str:
+    return ", ".join(f"{_SHORT[c]} = {c}" for c in columns if c in _SHORT and _SHORT[c] != c)
 
 
 def _cell(value: object) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".") if value else "0"
+        return f"{value:.4g}"
     return str(value)
 
 
