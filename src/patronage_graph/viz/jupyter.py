@@ -8,6 +8,7 @@ IPython is optional: without it, :func:`show_inline` says how to install it.
 from __future__ import annotations
 
 import html
+import warnings
 from typing import Any
 
 import networkx as nx
@@ -37,4 +38,7 @@ def show_inline(
     except ImportError as e:  # pragma: no cover - depends on the environment
         raise ImportError("show_inline needs IPython: pip install ipython") from e
     page = render_page(G, title=title, view=view, **kwargs)
-    return HTML(iframe_html(page, height=height))  # type: ignore[no-untyped-call]
+    with warnings.catch_warnings():
+        # IPython suggests IFrame for any "<iframe": IFrame needs a URL, srcdoc needs none.
+        warnings.simplefilter("ignore", UserWarning)
+        return HTML(iframe_html(page, height=height))  # type: ignore[no-untyped-call]
