@@ -72,9 +72,12 @@ def entity(
 
 
 def escape_lucene(text: str) -> str:
-    """User text as a Lucene query: special characters escaped, every word required,
-    each word matched whole or as a prefix."""
-    words = [_LUCENE_SPECIAL.sub(r"\\\1", w.lower()) for w in _WORD.findall(text)]
+    """User text as a safe Lucene query: every word required, whole or as a prefix.
+
+    Lucene's special characters separate words instead of being parsed, and words
+    are lower-cased so that ``AND``/``OR``/``NOT`` typed by a user are plain words.
+    """
+    words = _WORD.findall(_LUCENE_SPECIAL.sub(" ", text).lower())
     return " AND ".join(f"({w} OR {w}*)" for w in words)
 
 
