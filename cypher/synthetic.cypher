@@ -35,3 +35,15 @@ MATCH (w:Worker)
 WHERE w.id STARTS WITH $prefix
 WITH w.status AS status, count(*) AS n
 RETURN sum(n) AS workers, collect({status: status, count: n}) AS by_status
+
+// name: synthetic_star_workers
+// mode: read
+// params: prefix, limit
+// returns: id
+// Workers who founded a venture (the stars) in a synthetic country: the benchmark's
+// sample for long patronage chains. Starts from Venture, a small label.
+MATCH (v:Venture)<-[:FOUNDED]-(w:Worker)
+WHERE w.id STARTS WITH $prefix
+RETURN w.id AS id
+ORDER BY id
+LIMIT $limit

@@ -43,6 +43,17 @@ class CsvSet:
     node_count: int = 0
     rel_count: int = 0
 
+    @classmethod
+    def from_directory(cls, directory: Path) -> CsvSet:
+        """The files an earlier :func:`write_csv` left in ``directory`` (counts unknown: 0)."""
+        found = cls(directory)
+        for head in sorted(directory.glob("*.header.csv")):
+            name = head.name.removesuffix(".header.csv")
+            # Relationship types are upper case, labels are not (model.py).
+            into = found.relationships if name.isupper() else found.nodes
+            into[name] = (head, directory / f"{name}.csv")
+        return found
+
     def import_args(self) -> list[str]:
         """``--nodes=`` and ``--relationships=`` arguments for ``neo4j-admin``."""
         args = [f"--nodes={h},{d}" for h, d in self.nodes.values()]
