@@ -4,10 +4,15 @@
 // returns: venture_id, name, employees, laid_off, stable_scope, marketable_product, has_worksite, is_base, endorsed_by, state_firm_founders, founders
 // The facts the reemployment-base criteria read for one venture: its head counts,
 // scope, product and worksite, who endorsed it as a base, and whether its founders
-// came from state-owned firms (by their EMPLOYED_BY / LAID_OFF_BY ties).
+// (or, with none on record, the people running it) came from state-owned firms.
 MATCH (v:Venture {id: $venture_id})
 CALL (v) {
-  OPTIONAL MATCH (founder:Person)-[:FOUNDED]->(v)
+  // the founders; where none is recorded, the people who run the venture
+  OPTIONAL MATCH (p:Person)-[link:FOUNDED|WORKS_AT]->(v)
+  WITH p, link ORDER BY CASE type(link) WHEN 'FOUNDED' THEN 0 ELSE 1 END
+  WITH collect(DISTINCT {p: p, kind: type(link)}) AS people
+  WITH [x IN people WHERE x.kind = head(people).kind | x.p] AS starters
+  UNWIND CASE WHEN starters = [] THEN [null] ELSE starters END AS founder
   OPTIONAL MATCH (founder)-[:EMPLOYED_BY|LAID_OFF_BY]->(f:Enterprise)
   WHERE f.ownership = 'state'
   RETURN collect(DISTINCT founder.id) AS founders,

@@ -1,25 +1,29 @@
 // name: quota_allocations
 // mode: read
 // params: kind, year
-// returns: from_id, from_name, from_level, to_id, to_name, to_level, amount, unit, sources
-// Every allocation of one quota kind in one year, one row per ALLOCATES_QUOTA tie;
-// patronage_graph.queries.quotas walks them top-down and compares each holder's
-// allocations with what it received.
-MATCH (a)-[q:ALLOCATES_QUOTA]->(b)
-WHERE q.quotaKind = $kind AND q.year = $year
+// returns: from_id, from_name, from_level, to_id, to_name, to_level, amount, unit, year, sources
+// Every allocation of one quota kind, one row per ALLOCATES_QUOTA tie: those of year
+// $year and those with no year on record (the chapter dates few), or all when $year is
+// null; patronage_graph.queries.quotas walks them top-down and compares each
+// holder's allocations with what it received.
+MATCH (a:Entity)-[q:ALLOCATES_QUOTA]->(b:Entity)
+WHERE q.quotaKind = $kind AND ($year IS NULL OR coalesce(q.year, $year) = $year)
 RETURN a.id AS from_id, a.name AS from_name, a.level AS from_level,
        b.id AS to_id, b.name AS to_name, b.level AS to_level,
-       q.amount AS amount, q.unit AS unit, q.sources AS sources
+       q.amount AS amount, q.unit AS unit, q.year AS year, q.sources AS sources
 ORDER BY from_id, to_id
 
 // name: layoff_statistics
 // mode: read
 // params: none
 // returns: id, name, measure, value, unit, period, reported_by, derived, derived_from, inputs, sources
-// The published counts of the laid-off side by side, and the figures derived from
-// them (e.g. the 21.6 million no longer in state and collective firms but not counted
-// as laid off), each with its sources and, when derived, the figures it rests on.
+// The published national counts of the laid-off (head counts of a nation-level
+// scope) side by side, and the figures derived from them (e.g. the 21.6 million no
+// longer in state and collective firms but not counted as laid off), each with its
+// sources and, when derived, the figures it rests on.
 MATCH (s:Statistic)
+WHERE s.unit = 'persons'
+  AND EXISTS { MATCH (j:Jurisdiction {id: s.scope}) WHERE j.level = 'nation' }
 OPTIONAL MATCH (input:Statistic)
 WHERE input.id IN coalesce(s.derivedFrom, [])
 WITH s, collect(input {.id, .value}) AS inputs

@@ -235,6 +235,7 @@ class BaseQualification(Result):
     qualifies: bool
     criteria: list[BaseCriterion]
     missing: list[str] = Field(default_factory=list)
+    unknown: list[str] = Field(default_factory=list)
 
     def rows(self) -> list[dict[str, Any]]:
         return [
@@ -263,7 +264,7 @@ class QuotaFlow(Result):
     """A quota kind and year followed down the hierarchy."""
 
     kind: str
-    year: int
+    year: int | None = None
     levels: list[QuotaLevel]
     mismatches: list[str] = Field(default_factory=list)
 

@@ -128,11 +128,12 @@ def test_supporters_of_the_fic_restaurant(seeded: Driver) -> None:
     assert all(s.sources for s in support)
 
 
-def test_firegate_base_qualifies_or_says_what_is_missing(seeded: Driver) -> None:
+def test_firegate_base_says_what_is_missing_or_unknown(seeded: Driver) -> None:
     base = queries.base_qualification(seeded, venture_id="venture-firegate")
-    assert base.endorsed
-    assert base.qualifies == (not base.missing)
-    assert {c.name for c in base.criteria} >= {"laid_off_share", "worksite", "stable_scope"}
+    assert base.endorsed and "wuhan-trade-union" in base.endorsed_by
+    assert base.qualifies == (not base.missing and not base.unknown)
+    met = {c.name for c in base.criteria if c.met}
+    assert {"worksite", "stable_scope", "founded_by_state_firm_workers"} <= met
 
 
 def test_city_subgraphs(seeded: Driver) -> None:

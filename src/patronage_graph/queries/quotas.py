@@ -15,12 +15,15 @@ from ._common import read_rows
 __all__ = ["flow_levels", "layoff_statistics", "quota_flow"]
 
 
-def _status(received: float | None, down: float | None) -> str:
+def _status(got: list[dict[str, Any]], gave: list[dict[str, Any]]) -> str:
     """The mismatch rule: a holder's allocations must add up to what it received."""
-    if received is None:
+    if not got:
         return "root"
-    if down is None:
+    if not gave:
         return "leaf"
+    received, down = _total(got), _total(gave)
+    if received is None or down is None:
+        return "unknown"  # amounts not on record: the flow is known, the sums are not
     if down == received:
         return "match"
     return "over" if down > received else "under"
@@ -80,13 +83,18 @@ def _level(
         allocated_down=down,
         allocated_to=[r["to_id"] for r in gave],
         difference=diff,
-        status=_status(received, down),
+        status=_status(got, gave),
         sources=sources,
     )
 
 
-def quota_flow(driver: Driver, *, kind: str, year: int, database: str = "neo4j") -> QuotaFlow:
-    """A quota kind and year followed down the hierarchy, with mismatches reported."""
+def quota_flow(
+    driver: Driver, *, kind: str, year: int | None = None, database: str = "neo4j"
+) -> QuotaFlow:
+    """A quota kind and year followed down the hierarchy, with mismatches reported.
+
+    Allocations without a year on record count for every year; ``year`` None takes all.
+    """
     if kind not in QUOTA_KINDS:
         raise PatronageGraphError(f"unknown quota kind {kind!r}; one of {', '.join(QUOTA_KINDS)}")
     levels = flow_levels(

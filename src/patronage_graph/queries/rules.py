@@ -99,20 +99,23 @@ def base_qualification(
 ) -> BaseQualification:
     """The reemployment-base criteria for a venture, saying what is missing or unknown.
 
-    A criterion whose facts are not in the graph is ``met=None`` and listed as missing.
+    ``missing`` lists the criteria the venture fails; ``unknown`` those whose facts
+    are not in the graph (``met=None``). It qualifies only when every one is met.
     """
     rows = read_rows(driver, "base_facts", {"venture_id": venture_id}, database)
     if not rows:
         raise NotFoundError("venture", venture_id)
     row = rows[0]
     criteria = _criteria(row)
-    missing = [c.name for c in criteria if c.met is not True]
+    missing = [c.name for c in criteria if c.met is False]
+    unknown = [c.name for c in criteria if c.met is None]
     return BaseQualification(
         venture_id=venture_id,
         name=row["name"],
         endorsed=bool(row["is_base"] or row["endorsed_by"]),
         endorsed_by=row["endorsed_by"],
-        qualifies=not missing,
+        qualifies=not missing and not unknown,
         criteria=criteria,
         missing=missing,
+        unknown=unknown,
     )
