@@ -22,6 +22,7 @@ from .errors import (
     UnsafeQueryError,
     ValidationError,
 )
+from .loader import LoadReport, load_paths, validate_paths
 from .neo4j_local import LocalServer
 from .schema import apply_schema
 from .settings import Settings
@@ -33,6 +34,7 @@ __all__ = [
     "ConfigError",
     "DatabaseError",
     "DatabaseUnavailable",
+    "LoadReport",
     "LocalServer",
     "LocalServerError",
     "NotFoundError",
@@ -49,6 +51,8 @@ __all__ = [
     "apply_schema",
     "connect",
     "create_driver",
+    "load_paths",
     "load_registry",
     "registry",
+    "validate_paths",
 ]

@@ -195,3 +195,15 @@ def test_non_finite_numbers_are_refused(tmp_path: Path) -> None:
     )
     p = only(problems_of(tmp_path, u=stat))
     assert (p.field, p.line) == ("value", 8) and "not finite" in p.message
+
+
+def test_a_record_with_one_problem_still_has_its_references_checked(tmp_path: Path) -> None:
+    rel = "relationships:\n  - {type: SUPPORTED, from: union, to: nobody, kind: loan}\n"
+    found = problems_of(tmp_path, s=SOURCES, u=UNION, r=rel)
+    assert {(p.field, p.line) for p in found} == {("sources", 2), ("to", 2)}
+
+
+def test_an_invalid_node_is_still_known_so_its_references_do_not_cascade(tmp_path: Path) -> None:
+    rel = "relationships:\n  - {type: FOUNDED, from: star, to: union, sources: [s1]}\n"
+    p = only(problems_of(tmp_path, s=SOURCES, u=UNION.replace("self_employed", "retired"), r=rel))
+    assert (p.field, p.line) == ("status", 10)

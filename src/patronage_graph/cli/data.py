@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +20,9 @@ from ._common import console, console_err, driver_from_settings
 
 #: Problems shown by the CLI; the rest are counted (the exception holds them all).
 MAX_SHOWN = 200
+# On an empty database Neo4j warns that `Entity` or `id` "does not exist" yet for
+# every lookup; the user of `load` has nothing to act on there.
+logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
 
 def _report_tables(report: LoadReport) -> list[Table]:
