@@ -23,6 +23,12 @@ MAX_SHOWN = 200
 # On an empty database Neo4j warns that `Entity` or `id` "does not exist" yet for
 # every lookup; the user of `load` has nothing to act on there.
 logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+_PHASES = {
+    "files": "reading and checking files",
+    "delete": "deleting the old graph (same transaction)",
+    "nodes": "writing nodes",
+    "relationships": "writing relationships",
+}
 
 
 def _report_tables(report: LoadReport) -> list[Table]:
@@ -82,7 +88,7 @@ def load(
 
         def progress(phase: str, done: int, total: int | None) -> None:
             if phase not in tasks:
-                console_err.print(f"writing {phase} ...", highlight=False)
+                console_err.print(f"{_PHASES.get(phase, phase)} ...", highlight=False)
                 tasks[phase] = bar.add_task(phase, total=total)
             bar.update(tasks[phase], completed=done)  # type: ignore[arg-type]
 

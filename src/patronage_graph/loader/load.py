@@ -66,7 +66,11 @@ def _sort_key(problem: Problem) -> tuple[str, int]:
 
 
 def validate_paths(
-    paths: Sequence[Path], *, driver: Driver | None = None, database: str = "neo4j"
+    paths: Sequence[Path],
+    *,
+    driver: Driver | None = None,
+    database: str = "neo4j",
+    progress: Progress | None = None,
 ) -> ValidatedInput:
     """Read and check every file; raise :class:`ValidationError` listing every problem.
 
@@ -77,13 +81,15 @@ def validate_paths(
     nodes: list[NodeRecord] = []
     rels: list[RelRecord] = []
     broken: list[NodeRecord | RelRecord] = []
-    for path in files:
+    for done, path in enumerate(files, start=1):
         data, read_problems = read_yaml(path, _display(path))
         found = check_document(data, _display(path))
         problems += read_problems + found.problems
         nodes += found.nodes
         rels += found.rels
         broken += found.broken
+        if progress is not None:
+            progress("files", done, len(files))
     state = (
         lookup_database(driver, nodes, rels, database=database, broken=broken) if driver else None
     )
@@ -113,7 +119,9 @@ def load_paths(
     >>> report.in_data.labels["Worker"], report.created.nodes  # doctest: +SKIP
     """
     began = time.monotonic()
-    checked = validate_paths(paths, driver=None if replace else driver, database=database)
+    checked = validate_paths(
+        paths, driver=None if replace else driver, database=database, progress=progress
+    )
     report = LoadReport(
         files=checked.files,
         in_data=checked.counts,

@@ -28,7 +28,8 @@ from .report import Counts
 __all__ = ["DEFAULT_BATCH", "Progress", "WriteResult", "write_records"]
 
 DEFAULT_BATCH = 5_000
-#: ``progress(phase, done, total)``: phase is "delete", "nodes" or "relationships".
+#: ``progress(phase, done, total)``: phase is "files" (reading), "delete", "nodes" or
+#: "relationships".
 Progress = Callable[[str, int, int | None], None]
 _Tx = Transaction | ManagedTransaction
 
