@@ -12,7 +12,7 @@ from ..cypher_guard import run_readonly
 from ..viz import render_page
 from ..viz.graph import graph_from_rows
 from ..viz.views import DB_VIEWS, main_views, render_view
-from ._common import console, console_err, driver_from_settings, load_settings
+from ._common import console_err, driver_from_settings, load_settings
 
 _VIEW_HELP = f"one of {', '.join(DB_VIEWS)}, or 'cypher' with a read query as ID"
 
@@ -53,7 +53,7 @@ def viz(
         else:
             html = render_view(driver, view, id, database=db)
     _write(target, html)
-    console.print(str(target), highlight=False)
+    typer.echo(str(target))
 
 
 def _write(path: Path, html: str) -> None:
@@ -72,10 +72,9 @@ def _write_all(folder: Path) -> None:
         for ref in refs:
             path = folder / ref.filename
             _write(path, render_view(driver, ref.view, ref.id, database=db))
-            console.print(
-                f"{ref.view:8} {path}  (served at {api}/viz/{ref.view}/{quote(ref.id, safe='')})",
-                highlight=False,
-            )
+            # Plain, unwrapped lines: scripts read the paths back.
+            url = f"{api}/viz/{ref.view}/{quote(ref.id, safe='')}"
+            typer.echo(f"{ref.view:8} {path}  {url}")
 
 
 def register(app: typer.Typer) -> None:
