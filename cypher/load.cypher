@@ -12,8 +12,22 @@ RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
 // mode: read
 // params: rows
 // returns: id, type, start, end, props
-// Stored relationships carrying an id the load uses, found from either end
-// (index-backed through the ends' ids, never a scan of all relationships).
+// template: rel_type
+// Stored relationships of one type between the ends of each row, with the row's id.
+// Expand(Into) walks from the end with fewer relationships, so a hub (a bureau with
+// 100,000 workers) costs nothing extra.
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.start})-[r:{{rel_type}}]->(b:Entity {id: row.end})
+WHERE r.id = row.id
+RETURN r.id AS id, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props
+
+// name: load_lookup_relationship_ids
+// mode: read
+// params: rows
+// returns: id, type, start, end, props
+// Stored relationships, of any type and between any ends touching the row's ends,
+// that carry an id given explicitly in the input (a derived id names its type and
+// ends, so only explicit ids can be reused for something else).
 UNWIND $rows AS row
 MATCH (a:Entity)-[r]-()
 WHERE a.id IN [row.start, row.end] AND r.id = row.id

@@ -87,6 +87,21 @@ def test_an_id_that_means_something_else_in_the_database_is_a_collision(
     assert found == {("mine.yaml", 2, "id")}
 
 
+def test_a_relationship_restated_with_other_properties_is_a_collision(
+    seeded: Driver, tmp_path: Path
+) -> None:
+    stored = database.read(seeded, "export_relationships")
+    located = next(r for r in stored if r["type"] == "LOCATED_IN")
+    sources = ", ".join(located["props"]["sources"])
+    (tmp_path / "mine.yaml").write_text(
+        f"relationships:\n  - type: LOCATED_IN\n    from: {located['start']}\n"
+        f"    to: {located['end']}\n    note: my own reading\n    sources: [{sources}]\n",
+        encoding="utf-8",
+    )
+    found = refused(seeded, tmp_path)
+    assert found == {("mine.yaml", 2, "id")}
+
+
 def test_researchers_material_may_cite_seed_sources_and_nodes(
     reseed: Driver, tmp_path: Path
 ) -> None:

@@ -9,16 +9,18 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from neo4j import Driver
 
 from .. import database as db
 from .. import model
+from ..cypher_registry import Query, registry
 from ..errors import Problem
-from .records import NodeRecord, Origin, RelRecord
+from .records import NodeRecord, Origin, RelRecord, derive_rel_id
 
 __all__ = ["DbState", "check_references", "lookup_database"]
 
@@ -61,19 +63,31 @@ def lookup_database(
     for batch in _batches(ids):
         for row in db.read(driver, "load_lookup_nodes", {"ids": list(batch)}, database=database):
             state.nodes[row["id"]] = (frozenset(row["labels"]), dict(row["props"]))
-    rows = [
+    in_db = [r for r in rels if r.start in state.nodes and r.end in state.nodes]
+    by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for rel in in_db:
+        by_type[rel.type].append({"id": rel.id, "start": rel.start, "end": rel.end})
+    explicit = [
         {"id": r.id, "start": r.start, "end": r.end}
-        for r in rels
-        if r.start in state.nodes and r.end in state.nodes
+        for r in in_db
+        if r.id != derive_rel_id(r.type, r.start, r.end, r.props)
     ]
-    for batch in _batches(rows):
-        for row in db.read(
-            driver, "load_lookup_relationships", {"rows": list(batch)}, database=database
-        ):
-            state.rels[row["id"]] = StoredRel(
-                row["type"], row["start"], row["end"], dict(row["props"])
-            )
+    lookups = [(_typed_lookup(rel_type), rows) for rel_type, rows in by_type.items()]
+    lookups.append((registry()["load_lookup_relationship_ids"], explicit))
+    for query, rows in lookups:
+        for batch in _batches(rows):
+            for row in db.read(driver, query, {"rows": list(batch)}, database=database):
+                state.rels[row["id"]] = StoredRel(
+                    row["type"], row["start"], row["end"], dict(row["props"])
+                )
     return state
+
+
+def _typed_lookup(rel_type: str) -> Query:
+    """The per-type lookup with its type pasted from the model's whitelist."""
+    query = registry()["load_lookup_relationships"]
+    text = query.render({"rel_type": model.REL_TYPES}, rel_type=rel_type)
+    return replace(query, text=text, template=())
 
 
 def _where(origin: Origin | None) -> tuple[str, int | None]:
