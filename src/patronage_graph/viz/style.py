@@ -81,14 +81,15 @@ _SHAPE_OF: dict[str, tuple[str, bool]] = {
     "Enterprise": ("square", False),
     "ServiceUnit": ("triangleDown", False),
     "LeadingSmallGroup": ("star", False),
+    # Ventures are the only boxes (name inside): the bases the chapter is about stand out.
     "Venture": ("box", True),
     "ReemploymentBase": ("box", False),
     "Person": ("triangle", True),
     "Worker": ("triangle", False),
-    "Cadre": ("ellipse", False),
-    "Policy": ("database", False),
-    "Statistic": ("database", True),
-    "Source": ("ellipse", True),
+    "Cadre": ("hexagon", True),
+    "Policy": ("diamond", True),
+    "Statistic": ("triangleDown", True),
+    "Source": ("dot", True),
 }
 _FALLBACK_SHAPES = ("dot", "diamond", "hexagon", "star", "triangleDown", "triangle")
 

@@ -79,6 +79,8 @@ def _vis_node(
         "label": _short(str(attrs.get("name", node))),
         "shape": look.shape,
         "shapeProperties": {"borderDashes": [4, 3] if look.dashed else False},
+        # Names inside a box wrap instead of stretching it across the band.
+        "widthConstraint": {"maximum": 130} if look.shape == "box" else False,
         "size": size,
         "color": {"background": colour, "border": "#333333"},
         "baseColor": colour,
@@ -134,7 +136,8 @@ def _options(physics: bool) -> dict[str, Any]:
             "barnesHut": {
                 "gravitationalConstant": -9000,
                 "centralGravity": 0.05,
-                "springLength": 180,
+                "springLength": 220,
+                "springConstant": 0.02,
                 "avoidOverlap": 0.6,
             },
             "stabilization": {"enabled": physics, "iterations": 150, "fit": True},
