@@ -55,10 +55,23 @@ def plan_firms(ctx: CityContext, workers: int, cal: Calibration) -> list[Firm]:
     state = round(workers * cal.state_workforce_share)
     plan: list[Firm] = []
     for ownership, budget in (("state", state), ("collective", workers - state)):
+        share = (
+            cal.closed_firm_share_state
+            if ownership == "state"
+            else cal.closed_firm_share_collective
+        )
+        seen = closed = 0
         while budget > 0:
-            firm = _firm(ctx, ownership, len(plan), cal)
+            firm = _firm(ctx, ownership, len(plan))
             firm.workers = min(firm.workers, budget)
             budget -= firm.workers
+            seen += firm.workers
+            # Close firms so that the closed share of the WORKFORCE stays on target (a few
+            # large closures would swing a city's figures by points); small firms close
+            # more often, as under "grasp the large, let go of the small" (fn 2).
+            if ctx.rng.random() < 0.5 and closed + firm.workers / 2 < share * seen:
+                firm.status = ctx.rng.choice(("collapsed", "merged"))
+                closed += firm.workers
             plan.append(firm)
     hosts = [f for f in plan if f.ownership == "state" and f.operating] or plan[:1]
     for _ in range(max(1, round(workers * cal.model_share))):
@@ -66,14 +79,10 @@ def plan_firms(ctx: CityContext, workers: int, cal: Calibration) -> list[Firm]:
     return plan
 
 
-def _firm(ctx: CityContext, ownership: str, k: int, cal: Calibration) -> Firm:
+def _firm(ctx: CityContext, ownership: str, k: int) -> Firm:
     rng = ctx.rng
     sizes = _STATE_SIZES if ownership == "state" else _COLLECTIVE_SIZES
     size, _, low, high = rng.choices(sizes, weights=[s[1] for s in sizes])[0]
-    closed = (
-        cal.closed_firm_share_state if ownership == "state" else cal.closed_firm_share_collective
-    )
-    status = rng.choice(("collapsed", "merged")) if rng.random() < closed else "operating"
     district = rng.choice(ctx.districts)
     if ownership == "state":
         boss, place = rng.choice(ctx.bureaus), district.id
@@ -83,7 +92,14 @@ def _firm(ctx: CityContext, ownership: str, k: int, cal: Calibration) -> Firm:
         street = rng.randrange(len(district.streets))
         boss, place = district.streets[street], district.street_places[street]
     return Firm(
-        f"{ctx.id}-e{k}", ownership, size, status, rng.randint(low, high), boss, district, place
+        f"{ctx.id}-e{k}",
+        ownership,
+        size,
+        "operating",
+        rng.randint(low, high),
+        boss,
+        district,
+        place,
     )
 
 
