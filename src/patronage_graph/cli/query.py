@@ -58,14 +58,14 @@ def _convert(value: str, hint: Any) -> Any:
     return value
 
 
-def _call_function(func: Callable[..., Any], driver: Any, db: str, raw: dict[str, str]) -> Any:
+def _bind_function(func: Callable[..., Any], raw: dict[str, str]) -> dict[str, Any]:
+    """Keyword arguments for ``func`` from command-line strings, checked before connecting."""
     hints = typing.get_type_hints(func)
-    unknown = set(raw) - set(hints) - {"return"}
-    if unknown or {"driver", "database"} & set(raw):
-        allowed = sorted(set(hints) - {"return", "driver", "database"})
-        raise PatronageGraphError(f"unknown parameter(s) {sorted(unknown)}; allowed: {allowed}")
-    kwargs = {k: _convert(v, hints[k]) for k, v in raw.items()}
-    return func(driver, database=db, **kwargs)
+    allowed = sorted(set(hints) - {"return", "driver", "database"})
+    unknown = sorted(set(raw) - set(allowed))
+    if unknown:
+        raise PatronageGraphError(f"unknown parameter(s) {unknown}; allowed: {allowed}")
+    return {k: _convert(v, hints[k]) for k, v in raw.items()}
 
 
 def _json_value(value: str) -> Any:
@@ -75,15 +75,15 @@ def _json_value(value: str) -> Any:
         return value  # a bare word is a string
 
 
-def _call_registered(name: str, driver: Any, db: str, raw: dict[str, str]) -> Any:
+def _bind_registered(name: str, raw: dict[str, str]) -> dict[str, Any]:
+    """Parameters for a registered read query (values read as JSON where they parse)."""
     query = registry()[name]
     if query.mode != "read":
         raise PatronageGraphError(f"query {name!r} is a {query.mode} query; only reads run here")
-    missing = set(query.params) - set(raw)
+    missing = sorted(set(query.params) - set(raw))
     if missing:
-        raise PatronageGraphError(f"query {name!r} needs --param for {sorted(missing)}")
-    params = {k: _json_value(v) for k, v in raw.items()}
-    return [r.data() for r in database.read(driver, query, params, database=db)]
+        raise PatronageGraphError(f"query {name!r} needs --param for {missing}")
+    return {k: _json_value(v) for k, v in raw.items()}
 
 
 def _rows(answer: Any) -> list[dict[str, Any]]:
@@ -156,11 +156,13 @@ def query(
     func = _functions().get(name)
     if func is None and name not in registry():
         raise PatronageGraphError(f"no query named {name!r}; see `patronage-graph query --list`")
+    kwargs = _bind_function(func, raw) if func else _bind_registered(name, raw)
     with driver_from_settings() as (driver, db):
         if func is not None:
-            answer = _call_function(func, driver, db, raw)
+            answer = func(driver, database=db, **kwargs)
         else:
-            answer = _call_registered(name, driver, db, raw)
+            records = database.read(driver, name, kwargs, database=db)
+            answer = [r.data() for r in records]
     _print(answer, fmt)
 
 
