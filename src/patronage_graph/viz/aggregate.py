@@ -74,8 +74,8 @@ def aggregate_workers(
             folded.append(node)
     if not folded:
         return G, None
-    H = G.copy()
-    H.remove_nodes_from(folded)
+    # Copy only what stays: copying all, then removing, costs twice as much at 20k nodes.
+    H = nx.MultiDiGraph(G.subgraph(set(G) - set(folded)))
     for home, statuses in groups.items():
         _add_counted(H, home, statuses)
     return H, Aggregation(workers=len(folded), groups=len(groups))
