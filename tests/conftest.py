@@ -3,8 +3,8 @@
 The suite runs its own server (state folder ``.patronage-graph/test``, ports
 7688/7475 unless ``PATRONAGE_TEST_*`` say otherwise) so it never touches the
 researcher's data on the main server. It starts one if none runs and stops only
-what it started. With ``NEO4J_URI`` set, tests use that server instead: it must
-be a disposable database, since integration tests empty it.
+what it started. ``NEO4J_URI`` is ignored here on purpose: integration tests
+empty the database, so they only ever run against a server the suite controls.
 """
 
 from __future__ import annotations
