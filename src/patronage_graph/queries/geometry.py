@@ -13,7 +13,7 @@ from neo4j import Driver
 
 from ..model import LEVEL_RANK
 from ..results import ChainHop, Dependency, NodeWorker, PatronEffect, ScoreParts
-from ._common import ALL_STATUSES, check_page, read_rows, require_entity
+from ._common import check_page, read_rows, require_entity
 
 __all__ = ["dependency", "node_worker_params", "node_workers", "patronage_chain"]
 
@@ -133,7 +133,7 @@ def dependency(
 
     Each patron (and each office that instructed one) is left out in turn and the
     node-worker criterion is evaluated again; ``critical`` lists those without whom
-    the worker is no longer at a node.
+    the worker is no longer at a node. A worker kept on post is never at a node.
     """
     require_entity(driver, worker_id, "worker", "Worker", database)
     whole = _node_rows(
@@ -142,7 +142,6 @@ def dependency(
         worker_id=worker_id,
         min_systems=min_systems,
         only_nodes=False,
-        statuses=ALL_STATUSES,
     )
     if not whole:
         return Dependency(worker_id=worker_id, is_node=False, critical=[], effects=[])
@@ -167,7 +166,6 @@ def _without(
         min_systems=min_systems,
         excluded=[patron["id"]],
         only_nodes=False,
-        statuses=ALL_STATUSES,
     )
     still = bool(rows) and rows[0]["vertical"] and rows[0]["horizontal"]
     return PatronEffect(
