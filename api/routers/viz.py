@@ -7,13 +7,16 @@ and no network access at all, so names in the data can never run as code.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
 from patronage_graph.cypher_guard import run_readonly
 from patronage_graph.viz import content_security_policy, render_page
 from patronage_graph.viz.graph import graph_from_rows
-from patronage_graph.viz.views import render_view
+from patronage_graph.viz.index import render_index
+from patronage_graph.viz.views import main_views, render_view
 
 from ..deps import DatabaseDep, DriverDep, SettingsDep
 from ..models import CypherIn
@@ -27,6 +30,13 @@ def _page(html: str) -> HTMLResponse:
         "Cache-Control": "no-store",
     }
     return HTMLResponse(html, headers=headers)
+
+
+@router.get("/", response_class=HTMLResponse)
+def index_page(driver: DriverDep, db: DatabaseDep) -> HTMLResponse:
+    """Links to the main pages: every city, leading small group, base and top patronised worker."""
+    refs = main_views(driver, database=db)
+    return HTMLResponse(render_index(refs, href=lambda r: f"/viz/{r.view}/{quote(r.id, safe='')}"))
 
 
 @router.get("/city/{city_id}", response_class=HTMLResponse)

@@ -80,6 +80,13 @@ def test_every_main_view_is_served_drawn_quiet_and_offline(
             assert ref.name in visit.page.inner_text("#pg-title") or ref.view == "team"
 
 
+def test_the_index_links_every_main_view(api_url: str, refs: list[ViewRef]) -> None:
+    response = httpx.get(f"{api_url}/viz/", timeout=60)
+    assert response.status_code == 200
+    assert 'href="/viz/city/wuhan"' in response.text
+    assert response.text.count("<li>") == len(refs)
+
+
 def test_an_unknown_id_is_a_404_not_an_empty_page(api_url: str) -> None:
     for view in ("city", "worker", "team", "venture"):
         assert httpx.get(f"{api_url}/viz/{view}/no-such-id", timeout=60).status_code == 404
@@ -192,6 +199,7 @@ def test_cli_writes_the_main_views_and_prints_their_paths(
     written = [Path(line.split()[1]) for line in done.stdout.splitlines() if ".html" in line]
     assert written and all(p.is_file() for p in written)
     assert "/viz/city/wuhan" in done.stdout
+    assert 'href="city-wuhan.html"' in (tmp_path / "index.html").read_text(encoding="utf-8")
     one = subprocess.run(
         [*cli, "viz", "worker", "star-firegate-manager", "-o", str(tmp_path / "w.html")],
         env=env,

@@ -23,7 +23,9 @@ from patronage_graph.viz import (
 )
 from patronage_graph.viz.aggregate import aggregate_workers
 from patronage_graph.viz.graph import graph_from_rows, graph_from_subgraph
+from patronage_graph.viz.index import render_index
 from patronage_graph.viz.layout import positions
+from patronage_graph.viz.views import ViewRef
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +143,10 @@ def test_show_inline_isolates_the_page_in_a_srcdoc_iframe(city: nx.MultiDiGraph)
     shown = show_inline(city, title="Wuhan", view="city")
     assert shown.data.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
     assert 'sandbox="allow-scripts"' in iframe_html("<p>x</p>")
+
+
+def test_the_index_escapes_names_and_links_each_page() -> None:
+    refs = [ViewRef("worker", "w1", HOSTILE[1]), ViewRef("city", "wuhan", "Wuhan")]
+    page = render_index(refs, href=lambda r: r.filename)
+    assert "<img src=x" not in page and "&lt;img src=x" in page
+    assert 'href="worker-w1.html"' in page and 'href="city-wuhan.html"' in page

@@ -11,6 +11,7 @@ import typer
 from ..cypher_guard import run_readonly
 from ..viz import render_page
 from ..viz.graph import graph_from_rows
+from ..viz.index import render_index
 from ..viz.views import DB_VIEWS, main_views, render_view
 from ._common import console_err, driver_from_settings, load_settings
 
@@ -75,6 +76,9 @@ def _write_all(folder: Path) -> None:
             # Plain, unwrapped lines: scripts read the paths back.
             url = f"{api}/viz/{ref.view}/{quote(ref.id, safe='')}"
             typer.echo(f"{ref.view:8} {path}  {url}")
+        index = folder / "index.html"
+        _write(index, render_index(refs, href=lambda r: quote(r.filename)))
+        typer.echo(f"{'index':8} {index}  {api}/viz/")
 
 
 def register(app: typer.Typer) -> None:

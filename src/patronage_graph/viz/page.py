@@ -78,11 +78,11 @@ def content_security_policy() -> str:
 
 
 @cache
-def _template() -> jinja2.Template:
+def _template(name: str = "page.html.j2") -> jinja2.Template:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(ASSETS), autoescape=True, undefined=jinja2.StrictUndefined
     )
-    return env.get_template("page.html.j2")
+    return env.get_template(name)
 
 
 def _script_json(value: Any) -> Markup:
