@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from neo4j import Driver
 
-from patronage_graph import database
+from patronage_graph import Settings, database
 from patronage_graph.loader import (
     check_integrity,
     load_paths,
@@ -68,6 +71,27 @@ def test_seed_passes_the_acceptance_queries(seeded: Driver) -> None:
         "nodes_outside_model",
         "relationships_outside_model",
     }
+
+
+def test_cli_load_then_check_reports_counts_and_a_clean_graph(
+    empty_db: Driver, neo4j_settings: Settings
+) -> None:
+    assert neo4j_settings.neo4j_uri and neo4j_settings.neo4j_password
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_settings.neo4j_uri,
+        "NEO4J_USER": neo4j_settings.neo4j_user,
+        "NEO4J_PASSWORD": neo4j_settings.neo4j_password.get_secret_value(),
+        "COLUMNS": "200",
+    }
+    cli = str(Path(sys.executable).with_name("patronage-graph"))
+    loaded = subprocess.run([cli, "load"], env=env, capture_output=True, text=True, timeout=300)
+    assert loaded.returncode == 0, loaded.stderr
+    nodes, rels = counts(empty_db)
+    assert f"the database holds {nodes} nodes and {rels} relationships" in loaded.stdout
+    assert "patronage" in loaded.stdout and "Worker" in loaded.stdout
+    checked = subprocess.run([cli, "check"], env=env, capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_acceptance_queries_find_what_breaks_the_model(reseed: Driver) -> None:

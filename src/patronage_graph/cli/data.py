@@ -1,4 +1,4 @@
-"""``patronage-graph load`` and ``patronage-graph export``: data in and out."""
+"""``patronage-graph load``, ``export`` and ``check``: data in and out, and its integrity."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from .. import database as db
 from .. import model
 from ..errors import ValidationError
 from ..export import FORMATS, export_graph
-from ..loader import LoadReport, load_paths
+from ..loader import LoadReport, check_integrity, load_paths
 from ..resources import resource_path
 from ._common import console, console_err, driver_from_settings
 
@@ -135,6 +135,19 @@ def export(
     )
 
 
+def check() -> None:
+    """Run the acceptance queries: every tie sourced, nothing outside the model."""
+    with driver_from_settings() as (driver, database):
+        report = check_integrity(driver, database=database)
+    table = Table("check", "violations", "examples", title="integrity of the graph")
+    for finding in report.findings:
+        table.add_row(finding.check, str(finding.count), ", ".join(finding.sample[:5]))
+    console.print(table)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     app.command()(load)
     app.command()(export)
+    app.command()(check)
