@@ -6,11 +6,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from chromium import Browser
+from chromium import PIXELS_AT_NODES, Browser
 from graphs import HOSTILE, hostile, pyramid, view_graphs
 from pagecheck import NODE_POINTS, PIXEL_AT, assert_clean, assert_drawn, hover_and_click_everything
 
-from patronage_graph.viz import render_page
+from patronage_graph.viz import render_page, show_inline
 
 pytestmark = pytest.mark.browser
 VIEWS = list(view_graphs())
@@ -129,3 +129,40 @@ def test_the_harness_catches_a_page_that_leaves_the_machine(
     with browser.visit(page.as_uri()) as visit:
         visit.page.wait_for_timeout(300)
     assert visit.blocked == ["http://example.com/x.png"]
+
+
+def test_hovering_a_tie_shows_its_sources_and_what_was_given(
+    browser: Browser, tmp_path: Path
+) -> None:
+    G, _ = view_graphs()["city"]
+    url = _page(tmp_path, "hover", G, title="hover", view="city")
+    with browser.visit(url) as visit:
+        points = visit.evaluate(NODE_POINTS, ["tax", "venture"])
+        (x1, y1), (x2, y2) = points["tax"], points["venture"]
+        visit.page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2)
+        visit.page.wait_for_timeout(300)
+        tip = visit.page.inner_text("#pg-tip")
+        assert "SUPPORTED" in tip and "tax_exemption" in tip
+        assert "sources" in tip and "src-test" in tip
+
+
+def test_show_inline_draws_inside_its_iframe(browser: Browser, tmp_path: Path) -> None:
+    G, _ = view_graphs()["worker"]
+    outer = tmp_path / "notebook.html"
+    outer.write_text(
+        "<!DOCTYPE html><h1>notebook</h1>" + show_inline(G, title="inline", view="worker").data,
+        encoding="utf-8",
+    )
+    page = browser.context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto(outer.as_uri())
+        frame = page.frames[1]
+        frame.wait_for_function("() => window.patronageGraph && window.patronageGraph.drawn")
+        painted = frame.evaluate(PIXELS_AT_NODES, 50)["nodes"]
+        assert painted and all(p["alpha"] > 0 for p in painted)
+        assert frame.inner_text("#pg-title") == "inline"
+        assert errors == []
+    finally:
+        page.close()
