@@ -45,6 +45,8 @@ class VisData:
 
 
 def _text(value: Any) -> str:
+    if type(value) is str and len(value) <= _VALUE_CHARS:  # the common case, kept cheap
+        return value
     if isinstance(value, list | tuple):
         text = ", ".join(str(v) for v in value)
     elif isinstance(value, dict):
