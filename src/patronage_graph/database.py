@@ -34,6 +34,9 @@ def create_driver(uri: str, user: str, password: str, **config: Any) -> Driver:
     config.setdefault("max_connection_lifetime", 300)
     config.setdefault("liveness_check_timeout", 30.0)  # detect stale pooled connections
     config.setdefault("user_agent", "patronage-graph")
+    # Planner notices ("label does not exist" on a fresh database) are noise to a
+    # researcher and cost a round of work on the server; ask for none.
+    config.setdefault("notifications_min_severity", "OFF")
     driver = GraphDatabase.driver(uri, auth=(user, password), **config)
     try:
         with translate_errors(f"Neo4j at {uri}"):
