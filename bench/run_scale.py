@@ -90,7 +90,7 @@ def online(server: LocalServer, workers: int, seed: int, method: str) -> dict[st
     return step
 
 
-def bulk(server: LocalServer, workers: int, seed: int, work: Path) -> dict[str, Any]:
+def bulk(server: LocalServer, workers: int, seed: int, work: Path, off_heap: str) -> dict[str, Any]:
     out = work / f"csv-{workers}"
     shutil.rmtree(out, ignore_errors=True)
     gen = child("csv", str(workers), str(seed), str(out))
@@ -104,6 +104,7 @@ def bulk(server: LocalServer, workers: int, seed: int, work: Path) -> dict[str, 
     import_csv(
         server,
         CsvSet.from_directory(out),
+        off_heap=off_heap,
         say=lambda line: peaks.extend(m.group(1) + m.group(2) for m in [_PEAK.search(line)] if m),
     )
     imported = time.perf_counter()
@@ -214,6 +215,11 @@ def main() -> None:
     parser.add_argument("--api-port", type=int, default=8097)
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="3g")
+    parser.add_argument(
+        "--import-memory",
+        default="2g",
+        help="neo4j-admin import --max-off-heap-memory (its heap is 1g)",
+    )
     parser.add_argument("--json", type=Path, default=HERE.parent / "out" / "bench-scale.json")
     parser.add_argument(
         "--node-workers-budget",
@@ -240,7 +246,7 @@ def main() -> None:
                 row["online"]["create"] = online(server, workers, args.seed, "create")
             if workers <= args.loader_max:
                 row["online"]["loader"] = online(server, workers, args.seed, "loader")
-            row["bulk"] = bulk(server, workers, args.seed, args.state_dir)
+            row["bulk"] = bulk(server, workers, args.seed, args.state_dir, args.import_memory)
             for method, step in row["online"].items():
                 row["bulk"][f"speedup_vs_{method}"] = round(
                     row["bulk"]["records_per_s"] / step["records_per_s"], 1
