@@ -87,6 +87,12 @@ def test_the_index_links_every_main_view(api_url: str, refs: list[ViewRef]) -> N
     assert response.text.count("<li>") == len(refs)
 
 
+def test_a_citys_teams_are_reached_by_the_city_id(api_url: str) -> None:
+    by_city = httpx.get(f"{api_url}/viz/team/wuhan", timeout=60)
+    assert by_city.status_code == 200
+    assert "Wuhan reemployment leading small group" in by_city.text
+
+
 def test_an_unknown_id_is_a_404_not_an_empty_page(api_url: str) -> None:
     for view in ("city", "worker", "team", "venture"):
         assert httpx.get(f"{api_url}/viz/{view}/no-such-id", timeout=60).status_code == 404
