@@ -24,6 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from neo4j import GraphDatabase
+from neo4j import exceptions as neo4j_errors
+
+from .cypher_registry import registry
 from .errors import LocalServerError, PortInUseError
 from .resources import resource_path
 from .settings import Settings
@@ -277,8 +281,9 @@ class LocalServer:
         self.configure()
         command = self._java_command(_ADMIN, *args, heap=heap)
         tail: list[str] = []
-        with subprocess.Popen(command, env=self._env(), stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True) as process:
+        with subprocess.Popen(
+            command, env=self._env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        ) as process:
             assert process.stdout is not None
             for line in process.stdout:
                 tail = [*tail[-19:], line.rstrip()]
@@ -354,13 +359,33 @@ class LocalServer:
                     f"Neo4j exited with code {process.returncode} while starting. "
                     f"Last lines of {self.log_file}:\n{self.log_tail()}"
                 )
-            if _port_open(self.bolt_port) and _port_open(self.http_port):
+            if (
+                _port_open(self.bolt_port)
+                and _port_open(self.http_port)
+                and self._database_online()
+            ):
                 return
             time.sleep(0.25)
         raise LocalServerError(
-            f"Neo4j did not open Bolt port {self.bolt_port} within {timeout:.0f} s. "
+            f"Neo4j did not answer on Bolt port {self.bolt_port} within {timeout:.0f} s. "
             f"Last lines of {self.log_file}:\n{self.log_tail()}"
         )
+
+    def _database_online(self, database: str = "neo4j") -> bool:
+        # Bolt opens before the default database has started; until it has, queries
+        # fail with "database unavailable". Ready means a query answers.
+        try:
+            creds = self.credentials()
+            with GraphDatabase.driver(creds.uri, auth=(creds.user, creds.password)) as driver:
+                driver.execute_query(registry()["ping"].text, database_=database)
+            return True
+        except neo4j_errors.AuthError as e:
+            raise LocalServerError(
+                f"the server rejects the password in {self.credentials_file}; restore the "
+                "file that belongs to this state folder, or delete the folder to start afresh"
+            ) from e
+        except (LocalServerError, neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError):
+            return False
 
     def stop(self, timeout: float = 60.0) -> bool:
         """Stop the server cleanly; returns False when none was running."""
