@@ -27,6 +27,7 @@ from .. import __version__, model
 from . import style
 from .aggregate import AGGREGATE_MIN_NODES, aggregate_workers
 from .layout import NO_LEVEL
+from .network import network_data, to_network
 from .visdata import VisData, build
 
 __all__ = ["VIEWS", "View", "content_security_policy", "render_page"]
@@ -157,17 +158,20 @@ def render_page(
     kind = VIEWS.get(view, VIEWS["cypher"])
     drawn, aggregation = aggregate_workers(G, min_nodes=aggregate_above)
     data = build(drawn, pyramid=kind.pyramid, focus=focus)
+    page = network_data(to_network(data, heading=title))
     return _template().render(
         csp=content_security_policy(),
         version=__version__,
         vis_version=VIS_VERSION,
-        title=title,
+        title=page["heading"],
         view_label=kind.label,
         node_count=f"{len(data.nodes):,}",
         edge_count=f"{len(data.edges):,}",
         notice=aggregation.notice() if aggregation else "",
         **_legend(data),
-        data_json=_script_json({"nodes": data.nodes, "edges": data.edges, "options": data.options}),
+        data_json=_script_json(
+            {"nodes": page["nodes"], "edges": page["edges"], "options": page["options"]}
+        ),
         vis_css=Markup(_asset("vis-network/vis-network.min.css")),
         vis_js=Markup(_asset("vis-network/vis-network.min.js")),
         page_js=Markup(_asset("page.js")),
