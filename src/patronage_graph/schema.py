@@ -39,9 +39,7 @@ def apply_schema(
     with database.translate_errors(), driver.session(database=database_name) as session:
         for statement in query.statements():
             session.run(statement).consume()
-        session.run(
-            registry()["await_indexes"].text, timeout_s=timeout_s
-        ).consume()
+        session.run(registry()["await_indexes"].text, timeout_s=timeout_s).consume()
     after_c, after_i = schema_state(driver, database_name=database_name)
     created = sorted(set(after_c + after_i) - set(before_c + before_i))
     return SchemaReport(after_c, after_i, created)
