@@ -7,6 +7,7 @@ NotFoundError              404     ``{"detail": "no worker with id 'x'"}``
 UnsafeQueryError           400     refusal naming the operator or procedure
 DatabaseError on /cypher   400     Neo4j's message and ``code``
 DatabaseUnavailable        503     ``Retry-After`` header, JSON body
+other PatronageGraphError  400     the library's message (what, where, what to do)
 any other error            500     a generic message; details go to the log
 =========================  ======  ==========================================
 """
@@ -22,6 +23,7 @@ from patronage_graph.errors import (
     DatabaseError,
     DatabaseUnavailable,
     NotFoundError,
+    PatronageGraphError,
     UnsafeQueryError,
 )
 
@@ -63,6 +65,10 @@ async def _database(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _refused(request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse(_body(str(exc)), status.HTTP_400_BAD_REQUEST)
+
+
 async def _internal(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return JSONResponse(_body("internal error"), status.HTTP_500_INTERNAL_SERVER_ERROR)
@@ -73,4 +79,5 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(UnsafeQueryError, _unsafe)
     app.add_exception_handler(DatabaseUnavailable, _unavailable)
     app.add_exception_handler(DatabaseError, _database)
+    app.add_exception_handler(PatronageGraphError, _refused)
     app.add_exception_handler(Exception, _internal)

@@ -17,9 +17,9 @@ from patronage_graph import __version__
 from patronage_graph.settings import Settings
 
 from .errors import add_error_handlers
-from .models import ErrorOut
+from .models import ErrorOut, Responses
 from .neo4j_holder import Neo4jHolder
-from .routers import cypher, health, home
+from .routers import analytics, cypher, entities, export, health, home, statistics, viz, workers
 from .security import BodyLimit, SecurityHeaders
 
 __all__ = ["create_app"]
@@ -28,7 +28,7 @@ __all__ = ["create_app"]
 #: waits for a thread, not for a Neo4j connection.
 WORKER_THREADS = 48
 
-_COMMON_ERRORS: dict[int | str, dict[str, object]] = {
+_COMMON_ERRORS: Responses = {
     503: {"model": ErrorOut, "description": "Neo4j is unavailable (see Retry-After)"},
 }
 
@@ -37,11 +37,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The API for ``settings`` (read from the environment when not given)."""
     settings = settings or Settings()
 
+    holder = Neo4jHolder(settings)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
-        holder = Neo4jHolder(settings)
-        app.state.neo4j = holder
         await anyio.to_thread.run_sync(holder.try_open)
         try:
             yield
@@ -56,8 +56,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         responses=_COMMON_ERRORS,
     )
     app.state.settings = settings
+    app.state.neo4j = holder
     add_error_handlers(app)
-    for module in (home, health, cypher):
+    for module in (home, health, workers, entities, statistics, analytics, export, cypher, viz):
         app.include_router(module.router)
     app.add_middleware(BodyLimit)
     if settings.cors_origins:

@@ -10,7 +10,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["CypherIn", "CypherOut", "ErrorOut", "HealthOut", "Neo4jStatus", "Totals"]
+__all__ = [
+    "CypherIn",
+    "CypherOut",
+    "ErrorOut",
+    "HealthOut",
+    "Neo4jStatus",
+    "Responses",
+    "Totals",
+    "not_found",
+]
 
 _MAX_PARAM_DEPTH = 16
 
@@ -20,6 +29,14 @@ class ErrorOut(BaseModel):
 
     detail: str
     code: str | None = Field(default=None, description="Neo4j's status code, when it has one")
+
+
+Responses = dict[int | str, dict[str, Any]]
+
+
+def not_found(kind: str) -> Responses:
+    """The OpenAPI entry of a 404 for an unknown id of ``kind``."""
+    return {404: {"model": ErrorOut, "description": f"no {kind} with that id"}}
 
 
 class Neo4jStatus(BaseModel):
