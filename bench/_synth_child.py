@@ -90,6 +90,10 @@ def main() -> None:
     else:
         result = node_workers_step(workers, arg)
     result["peak_rss_mib"] = round(_peak_rss_mib(), 1)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    # CPU seconds of this Python process: against the wall time it shows whether the
+    # Python side or the database limits the step.
+    result["python_cpu_s"] = round(usage.ru_utime + usage.ru_stime, 1)
     print(json.dumps(result))
 
 
