@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import math
+import random
 
 import networkx as nx
 import pytest
 
-from patronage_graph.analysis import betweenness, constraint, effective_size, summarize
+from patronage_graph.analysis import betweenness, collapse, constraint, effective_size, summarize
 
 
 def test_betweenness_counts_shortest_paths_through_an_actor() -> None:
@@ -98,6 +100,44 @@ def test_summary_table_sorts_by_betweenness_and_marks_what_was_not_measured() ->
     # The isolated venture has no contacts: no constraint, no effective size.
     assert by_id["venture"].constraint is None and by_id["venture"].effective_size is None
     assert by_id["union"].name == "Trade Union" and by_id["union"].label == "MassOrganization"
+
+
+def test_summary_can_estimate_betweenness_from_a_sample() -> None:
+    # A path of 30 offices: sampling all 30 sources is the exact count; sampling 8
+    # still gives every actor a row, and the two ends (on no path between others)
+    # stay at 0 whichever sources are drawn.
+    G = nx.MultiDiGraph(nx.path_graph(30, create_using=nx.DiGraph))
+    exact = summarize(G)
+    assert summarize(G, sample=30) == exact
+    sampled = {row.id: row.betweenness for row in summarize(G, sample=8)}
+    assert len(sampled) == 30
+    assert sampled["0"] == sampled["29"] == 0.0
+    assert max(sampled.values()) > 0
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("weighted", [True, False])
+def test_burt_measures_equal_networkx_on_random_graphs(seed: int, weighted: bool) -> None:
+    # Our near-linear versions must give networkx's own answers (including NaN for
+    # isolates), on graphs with triangles, hubs, parallel ties and isolated actors.
+    rng = random.Random(seed)
+    M = nx.MultiDiGraph()
+    M.add_nodes_from(range(40))  # some stay isolated
+    for _ in range(90):
+        u, v = rng.randrange(30), rng.randrange(30)
+        M.add_edge(u, v if rng.random() < 0.8 else 0)  # node 0 becomes a hub
+    H = collapse.to_graph(M)
+    weight = "weight" if weighted else None
+    for ours, theirs in (
+        (constraint(M, weighted=weighted), nx.constraint(H, weight=weight)),
+        (effective_size(M, weighted=weighted), nx.effective_size(H, weight=weight)),
+    ):
+        assert set(ours) == set(theirs)
+        for node, value in theirs.items():
+            if math.isnan(value):
+                assert math.isnan(ours[node]), node
+            else:
+                assert ours[node] == pytest.approx(value, rel=1e-12), node
 
 
 @pytest.mark.parametrize("name", ["brokerage", "centrality", "collapse", "subgraph", "summary"])

@@ -14,7 +14,7 @@ them, plus their direct neighbours through the selected tie kinds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -119,34 +119,46 @@ def records_to_graph(
     ('loan', 1)
     """
     graph = nx.MultiDiGraph()
-    add_nodes(graph, nodes)
-    add_edges(graph, rels)
+    add_nodes(graph, ((r["id"], r["labels"], r["props"]) for r in nodes))
+    add_edges(graph, ((r["id"], r["type"], r["start"], r["end"], r["props"]) for r in rels))
     return graph
 
 
-def add_nodes(graph: nx.MultiDiGraph, records: Iterable[Mapping[str, Any]]) -> None:
-    """Add node records to ``graph`` one at a time (records may be a live stream)."""
-    for record in records:
-        labels = list(record["labels"])
-        attrs = dict(record["props"] or {})
-        attrs["labels"] = labels
+def add_nodes(graph: nx.MultiDiGraph, rows: Iterable[Sequence[Any]]) -> None:
+    """Add ``(id, labels, props)`` rows to ``graph`` as they arrive (rows may be a stream).
+
+    A Neo4j record of the ``analytics_*_nodes`` queries is such a row: unpacking it
+    positionally is several times faster than looking columns up by name.
+    """
+    graph.add_nodes_from(_node_items(rows))
+
+
+def add_edges(graph: nx.MultiDiGraph, rows: Iterable[Sequence[Any]]) -> None:
+    """Add ``(id, type, start, end, props)`` rows whose two ends are nodes of ``graph``."""
+    graph.add_edges_from(_edge_items(graph, rows))
+
+
+def _node_items(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[Any, dict[str, Any]]]:
+    for node_id, labels, props in rows:
+        attrs = dict(props or {})
+        attrs["labels"] = list(labels)
         attrs["label"] = most_specific_label(labels)
-        attrs.setdefault("name", record["id"])
-        graph.add_nodes_from([(record["id"], attrs)])
+        attrs.setdefault("name", node_id)
+        yield node_id, attrs
 
 
-def add_edges(graph: nx.MultiDiGraph, records: Iterable[Mapping[str, Any]]) -> None:
-    """Add relationship records whose two ends are already nodes of ``graph``."""
-    for record in records:
-        start, end = record["start"], record["end"]
-        if start not in graph or end not in graph:
+def _edge_items(
+    graph: nx.MultiDiGraph, rows: Iterable[Sequence[Any]]
+) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
+    nodes = graph.nodes
+    for rel_id, rel_type, start, end, props in rows:
+        if start not in nodes or end not in nodes:
             continue
-        attrs = dict(record["props"] or {})
-        rel_type = record["type"]
+        attrs = dict(props or {})
         attrs["type"] = rel_type
         attrs["tie"] = attrs.get("tie") or _default_tie(rel_type)
-        attrs["sources"] = [str(s) for s in attrs.get("sources") or ()]
-        graph.add_edges_from([(start, end, record["id"], attrs)])
+        attrs["sources"] = [str(source) for source in attrs.get("sources") or ()]
+        yield start, end, rel_id, attrs
 
 
 def most_specific_label(labels: Iterable[str]) -> str:
@@ -157,9 +169,14 @@ def most_specific_label(labels: Iterable[str]) -> str:
     >>> most_specific_label(["Cadre", "Entity", "Person", "Worker"])
     'Worker'
     """
+    return _most_specific(tuple(labels))
+
+
+@cache  # a graph has few distinct label sets
+def _most_specific(labels: tuple[str, ...]) -> str:
     known = [label for label in labels if label in NODE_LABELS]
     if not known:
-        return next(iter(labels), "")
+        return labels[0] if labels else ""
     return max(known, key=lambda label: (_depth(label), -_ORDER[label]))
 
 
@@ -192,13 +209,13 @@ def _read(
     name: str,
     params: Mapping[str, Any],
     database: str,
-    consume: Callable[[Iterator[neo4j.Record]], None] | None = None,
+    consume: Callable[[Iterable[neo4j.Record]], None] | None = None,
 ) -> Any:
     """Run a registered read; with ``consume``, records stream into it as they arrive."""
     if consume is None:
         return run_read(driver, name, params, database=database)
 
     def transform(result: neo4j.Result) -> None:
-        consume(iter(result))
+        consume(result)
 
     return run_read(driver, name, params, database=database, transform=transform)

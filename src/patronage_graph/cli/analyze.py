@@ -71,6 +71,9 @@ def brokerage_command(
 def centrality_command(
     city: str | None = _CITY,
     tie: list[str] | None = _TIE,
+    sample: int | None = typer.Option(
+        None, "--sample", min=1, help="estimate betweenness from N sampled actors (large graphs)"
+    ),
     limit: int | None = _LIMIT,
     output: OutputFormat = _FORMAT,
 ) -> None:
@@ -78,7 +81,7 @@ def centrality_command(
     ties = _tie_kinds(tie)
     with driver_from_settings() as (driver, db):
         G = read_subgraph(driver, city=city, tie_kinds=ties, labels=ACTOR_LABELS, database=db)
-    rows = summarize(G)
+    rows = summarize(G, sample=sample)
     _describe(G.number_of_nodes(), G.number_of_edges(), city)
     columns = ["id", "system", "betweenness", "constraint", "effective_size", "brokerage"]
     _emit(rows[:limit], output, columns)
