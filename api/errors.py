@@ -5,7 +5,7 @@ raised                     status  body
 =========================  ======  ==========================================
 NotFoundError              404     ``{"detail": "no worker with id 'x'"}``
 UnsafeQueryError           400     refusal naming the operator or procedure
-DatabaseError on /cypher   400     Neo4j's message and ``code``
+DatabaseError, client's    400     Neo4j's message and ``code`` (/cypher, pages)
 DatabaseUnavailable        503     ``Retry-After`` header, JSON body
 other PatronageGraphError  400     the library's message (what, where, what to do)
 any other error            500     a generic message; details go to the log
@@ -58,6 +58,8 @@ async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
 
 async def _database(request: Request, exc: Exception) -> JSONResponse:
     code = getattr(exc, "code", None)
+    if code and code.startswith("Neo.ClientError."):  # the request was at fault, not the server
+        return JSONResponse(_body(str(exc), code), status.HTTP_400_BAD_REQUEST)
     log.error("Neo4j error on %s %s: %s %s", request.method, request.url.path, code, exc)
     return JSONResponse(
         _body("the database failed to answer this request", code),

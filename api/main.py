@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import anyio
 from fastapi import FastAPI
@@ -30,6 +31,16 @@ WORKER_THREADS = 48
 
 _COMMON_ERRORS: Responses = {
     503: {"model": ErrorOut, "description": "Neo4j is unavailable (see Retry-After)"},
+}
+
+
+# Pages answer HTML, their errors JSON: say so, or the docs would claim HTML errors.
+_JSON: dict[str, Any] = {"content": {"application/json": {}}}
+_PAGE_ERRORS: Responses = {
+    404: {"model": ErrorOut, "description": "no entity with that id", **_JSON},
+    400: {"model": ErrorOut, "description": "a refused or invalid query", **_JSON},
+    422: {"description": "a parameter out of bounds", **_JSON},
+    503: {"model": ErrorOut, "description": "Neo4j is unavailable", **_JSON},
 }
 
 
@@ -58,8 +69,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.neo4j = holder
     add_error_handlers(app)
-    for module in (home, health, workers, entities, statistics, analytics, export, cypher, viz):
+    for module in (home, health, workers, entities, statistics, analytics, export, cypher):
         app.include_router(module.router)
+    app.include_router(viz.router, responses=_PAGE_ERRORS)
     app.add_middleware(BodyLimit)
     if settings.cors_origins:
         app.add_middleware(
