@@ -100,12 +100,19 @@ RETURN coalesce(r.id, elementId(r)) AS id, type(r) AS type,
 // (null: every kind) and runs a -> b, or is of a $mutual_types type in either
 // direction. Same definitions as analysis/brokerage.py; brokers with no open
 // two-path return no row.
-MATCH (b:Organization)
-WHERE b.system IS NOT NULL
-  AND ($city IS NULL OR EXISTS {
-    MATCH (b)-[:LOCATED_IN]->(:Jurisdiction)-[:PART_OF*0..3]->(city:Jurisdiction {id: $city})
-    WHERE city.level = 'city'
-  })
+CALL () {
+  // every organization when no city is given ...
+  WITH $city AS wanted
+  WHERE wanted IS NULL
+  MATCH (b:Organization)
+  WHERE b.system IS NOT NULL
+  RETURN b
+  UNION
+  // ... else only the city's, found from the city down (an index seek on its id)
+  MATCH (city:Jurisdiction {id: $city})<-[:PART_OF*0..3]-(:Jurisdiction)<-[:LOCATED_IN]-(b:Organization)
+  WHERE city.level = 'city' AND b.system IS NOT NULL
+  RETURN b
+}
 CALL (b) {
   MATCH (a:Organization)-[r]-(b)
   WHERE a <> b AND a.system IS NOT NULL
