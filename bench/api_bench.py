@@ -1,0 +1,308 @@
+"""API benchmark: the same repository calls over HTTP and in-process, side by side.
+
+Starts the API (uvicorn, one process) on 127.0.0.1, then for each target runs a
+bounded concurrent load — at most ``--requests`` requests or ``--seconds``
+seconds, whichever ends first, on loopback only — and prints p50, p95 and
+requests per second for:
+
+* ``GET /workers/{id}/chain`` and ``queries.patronage_chain`` in-process;
+* ``GET /node-workers`` and ``queries.node_workers`` in-process.
+
+In-process calls run on a thread pool of the same concurrency through the same
+driver settings, so the ratio of the two p50s is the API's overhead. Targets on
+a 2-core machine: overhead at p50 <= 1.5x, chain >= 500 requests/s.
+
+Usage (Neo4j from the usual settings, e.g. the local server; the seed is loaded
+when the worker below is missing)::
+
+    python bench/api_bench.py [--concurrency 8] [--seconds 15] [--requests 20000]
+
+The load functions are reused by the slow load test (tests/integration/test_api_load.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parent.parent
+WORKER = "star-firegate-manager"
+LOOPBACK = "127.0.0.1"
+
+
+@dataclass
+class Figures:
+    """Latencies (seconds) and errors of one bounded run."""
+
+    label: str
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    statuses: dict[int, int] = field(default_factory=dict)
+    elapsed: float = 0.0
+
+    def pct(self, q: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+    @property
+    def rps(self) -> float:
+        return len(self.latencies) / self.elapsed if self.elapsed else 0.0
+
+    def line(self) -> str:
+        return (
+            f"{self.label:<34} {len(self.latencies):>7} {self.errors:>6} "
+            f"{self.pct(0.50):>8.2f} {self.pct(0.95):>8.2f} {self.rps:>9.1f}"
+        )
+
+
+HEADER = f"{'target':<34} {'n':>7} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>9}"
+
+
+# -- HTTP load: a minimal keep-alive HTTP/1.1 client, so the client costs little CPU ------
+
+
+async def _read_response(reader: asyncio.StreamReader) -> int:
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.split(b"\r\n")
+    status = int(lines[0].split(b" ", 2)[1])
+    length = 0
+    for line in lines[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    if length:
+        await reader.readexactly(length)
+    return status
+
+
+async def _client(
+    port: int, paths: list[str], deadline: float, budget: list[int], figures: Figures
+) -> None:
+    reader, writer = await asyncio.open_connection(LOOPBACK, port)
+    i = 0
+    try:
+        while budget[0] > 0 and time.perf_counter() < deadline:
+            budget[0] -= 1
+            path = paths[i % len(paths)]
+            i += 1
+            began = time.perf_counter()
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: {LOOPBACK}\r\n\r\n".encode())
+            try:
+                status = await asyncio.wait_for(_read_response(reader), 30)
+            except (OSError, asyncio.IncompleteReadError, TimeoutError):
+                figures.errors += 1
+                writer.close()
+                reader, writer = await asyncio.open_connection(LOOPBACK, port)
+                continue
+            figures.statuses[status] = figures.statuses.get(status, 0) + 1
+            if status == 200:
+                figures.latencies.append(time.perf_counter() - began)
+            else:
+                figures.errors += 1
+    finally:
+        writer.close()
+
+
+def http_load(
+    port: int, paths: list[str], *, concurrency: int, seconds: float, requests: int, label: str
+) -> Figures:
+    """GET ``paths`` round-robin from ``concurrency`` connections; bounded in time and count."""
+    if not 1 <= concurrency <= 64:
+        raise ValueError("concurrency must be between 1 and 64")
+    figures = Figures(label)
+    budget = [requests]
+
+    async def main() -> None:
+        deadline = time.perf_counter() + seconds
+        await asyncio.gather(
+            *(_client(port, paths, deadline, budget, figures) for _ in range(concurrency))
+        )
+
+    began = time.perf_counter()
+    asyncio.run(main())
+    figures.elapsed = time.perf_counter() - began
+    return figures
+
+
+def inprocess_load(
+    call: Callable[[], object], *, concurrency: int, seconds: float, requests: int, label: str
+) -> Figures:
+    """Call ``call`` from ``concurrency`` threads; bounded in time and count."""
+    figures = Figures(label)
+    budget = [requests]
+    deadline = time.perf_counter() + seconds
+
+    def worker() -> None:
+        while budget[0] > 0 and time.perf_counter() < deadline:
+            budget[0] -= 1
+            began = time.perf_counter()
+            try:
+                call()
+            except Exception:
+                figures.errors += 1
+                continue
+            figures.latencies.append(time.perf_counter() - began)
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        for f in [pool.submit(worker) for _ in range(concurrency)]:
+            f.result()
+    figures.elapsed = time.perf_counter() - began
+    return figures
+
+
+# -- the server under test ------------------------------------------------------------
+
+
+def free_port(preferred: int) -> int:
+    for port in range(preferred, preferred + 10):
+        with socket.socket() as s:
+            if s.connect_ex((LOOPBACK, port)) != 0:
+                return port
+    raise RuntimeError(f"no free port in {preferred}..{preferred + 9}")
+
+
+@contextmanager
+def api_server(env: dict[str, str], port: int, timeout: float = 60.0) -> Iterator[psutil.Process]:
+    """Run the API with uvicorn on 127.0.0.1:``port``; yield its process (for RSS)."""
+    command = [
+        sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory",
+        "--host", LOOPBACK, "--port", str(port), "--log-level", "warning", "--no-access-log",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, cwd=REPO, env={**os.environ, **env})
+    try:
+        _wait_ready(port, process, timeout)
+        yield psutil.Process(process.pid)
+    finally:
+        process.terminate()
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_ready(port: int, process: subprocess.Popen[bytes], timeout: float) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the API exited with {process.returncode}")
+        try:
+            if httpx.get(f"http://{LOOPBACK}:{port}/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the API did not answer on port {port} within {timeout} s")
+
+
+def settings_env(settings: object) -> dict[str, str]:
+    """The environment that points a child process at the same Neo4j as ``settings``."""
+    from patronage_graph import Settings
+    from patronage_graph.neo4j_local import LocalServer
+
+    assert isinstance(settings, Settings)
+    if settings.uses_local_server:
+        creds = LocalServer.from_settings(settings).credentials()
+        uri, user, password = creds.uri, creds.user, creds.password
+    else:
+        assert settings.neo4j_uri and settings.neo4j_password
+        uri, user = settings.neo4j_uri, settings.neo4j_user
+        password = settings.neo4j_password.get_secret_value()
+    return {
+        "NEO4J_URI": uri,
+        "NEO4J_USER": user,
+        "NEO4J_PASSWORD": password,
+        "NEO4J_DATABASE": settings.neo4j_database,
+    }
+
+
+# -- the benchmark ----------------------------------------------------------------------
+
+
+def run(concurrency: int, seconds: float, requests: int, port: int) -> list[Figures]:
+    from api.neo4j_holder import DRIVER_CONFIG
+
+    from patronage_graph import NotFoundError, Settings, create_driver, queries
+    from patronage_graph.loader import load_paths
+
+    env = settings_env(Settings())
+    driver = create_driver(
+        env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"], **DRIVER_CONFIG
+    )
+    db = env["NEO4J_DATABASE"]
+    try:
+        try:
+            queries.patronage_chain(driver, worker_id=WORKER, database=db)
+        except NotFoundError:
+            print(f"{WORKER} missing: loading seed/ ...", file=sys.stderr)
+            load_paths(driver, [REPO / "seed"], database=db)
+        port = free_port(port)
+        bound = {"concurrency": concurrency, "seconds": seconds, "requests": requests}
+        results = []
+        with api_server(env, port) as server:
+            rss_before = server.memory_info().rss
+            for path in ("/node-workers", f"/workers/{WORKER}/chain"):  # warm both sides
+                http_load(port, [path], concurrency=2, seconds=2, requests=200, label="warm-up")
+            cases: list[tuple[str, str, Callable[[], object]]] = [
+                (
+                    "chain",
+                    f"/workers/{WORKER}/chain",
+                    lambda: queries.patronage_chain(driver, worker_id=WORKER, database=db),
+                ),
+                (
+                    "node-workers",
+                    "/node-workers",
+                    lambda: queries.node_workers(driver, database=db),
+                ),
+            ]
+            for name, path, call in cases:
+                inprocess_load(call, concurrency=2, seconds=2, requests=200, label="warm-up")
+                results.append(inprocess_load(call, label=f"{name} in-process", **bound))
+                results.append(http_load(port, [path], label=f"GET {path}", **bound))
+            rss_after = server.memory_info().rss
+        print(f"\nconcurrency {concurrency}, at most {seconds:g} s or {requests} requests per row")
+        print(HEADER)
+        for f in results:
+            print(f.line())
+        for inproc, http in zip(results[::2], results[1::2], strict=True):
+            ratio = http.pct(0.5) / inproc.pct(0.5)
+            print(f"{http.label}: p50 overhead {ratio:.2f}x the in-process call")
+        mib = 2**20
+        print(f"API server RSS: {rss_before / mib:.0f} MiB before, {rss_after / mib:.0f} MiB after")
+        return results
+    finally:
+        driver.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=15.0, help="per row, at most")
+    parser.add_argument("--requests", type=int, default=20_000, help="per row, at most")
+    parser.add_argument("--port", type=int, default=8013, help="first port tried (loopback)")
+    args = parser.parse_args()
+    if args.seconds > 600 or args.requests > 1_000_000:
+        parser.error("keep the load bounded: --seconds <= 600 and --requests <= 1000000")
+    sys.path.insert(0, str(REPO))
+    run(args.concurrency, args.seconds, args.requests, args.port)
+
+
+if __name__ == "__main__":
+    main()
