@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import sys
 
-import click
 import typer
+from rich.markup import escape
 
 from ..errors import PatronageGraphError
 from . import analyze, data, generate, query, serve, server, viz
@@ -34,16 +34,21 @@ generate.register(app)
 
 
 def main() -> None:
-    """Entry point: project errors become a clear message and exit code 1."""
+    """Entry point: errors become a clear message and a non-zero exit, never a traceback."""
     try:
         result = app(standalone_mode=False)
     except PatronageGraphError as e:
-        console_err.print(f"[bold red]error:[/] {e}", highlight=False, markup=True)
+        # Messages name fields as "[field]": print them as text, not as rich markup.
+        console_err.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False)
         sys.exit(1)
-    except click.exceptions.ClickException as e:
-        e.show()
-        sys.exit(e.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         console_err.print("aborted")
         sys.exit(130)
+    except typer.TyperException as e:  # usage errors (typer bundles its own click)
+        show = getattr(e, "show", None)
+        if callable(show):
+            show()
+        else:
+            console_err.print(f"error: {escape(str(e))}", highlight=False)
+        sys.exit(int(getattr(e, "exit_code", 2)))
     sys.exit(result if isinstance(result, int) else 0)
