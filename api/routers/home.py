@@ -18,7 +18,9 @@ _LINKS: list[tuple[str, str]] = [
     ("/search?q=union", "name search"),
     ("/statistics/layoffs", "the conflicting layoff counts"),
     ("/analytics/brokerage?city=wuhan", "brokerage roles across systems"),
-    ("/viz/", "interactive network pages"),
+    ("/viz/city/wuhan", "network page: Wuhan's pyramid and horizontal teams"),
+    ("/viz/worker/star-firegate-manager", "network page: a node worker's chain and supporters"),
+    ("/viz/venture/venture-firegate", "network page: a reemployment base and who carried it"),
 ]
 
 
