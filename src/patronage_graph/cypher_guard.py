@@ -37,7 +37,7 @@ from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 
 from .database import translate_errors
-from .errors import UnsafeQueryError
+from .errors import DatabaseError, UnsafeQueryError
 
 __all__ = [
     "ALLOWED_PROCEDURES",
@@ -194,15 +194,42 @@ def run_readonly(
 
     def work(tx: ManagedTransaction) -> CypherResult:
         # Plan without running: EXPLAIN is the only Cypher this module adds to the text.
-        planned = tx.run("EXPLAIN " + text, params).consume()
+        planned = tx.run(_EXPLAIN + text, params).consume()
         check_plan(planned.query_type, planned.plan)
         result = tx.run(text, params)
         columns = list(result.keys())
         rows, truncated_by = _collect(result, max_rows, max_bytes)
         return CypherResult(columns, rows, truncated_by is not None, truncated_by)
 
-    with (
-        translate_errors(),
-        driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session,
-    ):
-        return session.execute_read(neo4j.unit_of_work(timeout=timeout_s)(work))
+    try:
+        with (
+            translate_errors(),
+            driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session,
+        ):
+            return session.execute_read(neo4j.unit_of_work(timeout=timeout_s)(work))
+    except DatabaseError as e:
+        if type(e) is DatabaseError and _EXPLAIN in str(e):
+            raise DatabaseError(_unprefixed(str(e)), e.code) from e
+        raise
+
+
+_EXPLAIN = "EXPLAIN "
+_POSITION = re.compile(r"\(line 1, column (\d+) \(offset: (\d+)\)\)")
+
+
+def _unprefixed(message: str) -> str:
+    """Neo4j's error about ``EXPLAIN <query>``, with positions in the user's own text."""
+    shift = len(_EXPLAIN)
+
+    def position(m: re.Match[str]) -> str:
+        column, offset = int(m.group(1)) - shift, int(m.group(2)) - shift
+        return f"(line 1, column {max(column, 1)} (offset: {max(offset, 0)}))"
+
+    lines = _POSITION.sub(position, message).split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith('"' + _EXPLAIN):
+            lines[i] = '"' + line[1 + shift :]
+            if i + 1 < len(lines) and lines[i + 1].startswith(" " * shift):
+                lines[i + 1] = lines[i + 1][shift:]
+            break
+    return "\n".join(lines)

@@ -170,6 +170,8 @@ def test_neo4j_errors_come_back_as_400_with_neo4j_code(api_client: TestClient) -
     response = api_client.post("/cypher", json={"query": "MATCH (n) RETURN"})
     assert response.status_code == 400
     assert response.json()["code"] == "Neo.ClientError.Statement.SyntaxError"
+    assert "column 17" in response.json()["detail"]  # a position in the researcher's own text
+    assert "EXPLAIN" not in response.json()["detail"]
     response = api_client.post("/cypher", json={"query": "RETURN $missing AS x"})
     assert response.status_code == 400
     assert response.json()["code"].startswith("Neo.ClientError.Statement.")

@@ -97,3 +97,18 @@ def test_values_become_json() -> None:
         "AP8=",
     ]
     assert to_json({"a": (1, 2)}) == {"a": [1, 2]}
+
+
+def test_syntax_error_positions_point_into_the_users_own_text() -> None:
+    from patronage_graph.cypher_guard import _unprefixed
+
+    neo4j_message = (
+        "Invalid input '': expected an expression (line 1, column 25 (offset: 24))\n"
+        '"EXPLAIN MATCH (n) RETURN"\n'
+        "                         ^"
+    )
+    assert _unprefixed(neo4j_message) == (
+        "Invalid input '': expected an expression (line 1, column 17 (offset: 16))\n"
+        '"MATCH (n) RETURN"\n'
+        "                 ^"
+    )
