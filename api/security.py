@@ -49,9 +49,12 @@ class SecurityHeaders:
                 names = {name.lower() for name, _ in headers}
                 content_type = dict(headers).get(b"content-type", b"")
                 headers += [h for h in _ALWAYS if h[0] not in names]
-                if content_type.startswith(b"text/html"):
-                    if b"content-security-policy" not in names:
-                        headers.append((b"content-security-policy", csp))
+                if (
+                    content_type.startswith(b"text/html")
+                    and b"content-security-policy" not in names
+                ):
+                    # A route's own policy (and its frame-ancestors) wins; else the strict one.
+                    headers.append((b"content-security-policy", csp))
                     if b"x-frame-options" not in names:
                         headers.append((b"x-frame-options", b"DENY"))
                 message["headers"] = headers

@@ -55,3 +55,26 @@ def test_the_index_page_is_html_under_a_strict_policy() -> None:
     assert "'unsafe-inline'" not in HTML_CSP.split("script-src")[1].split(";")[0]
     assert page.headers["x-frame-options"] == "DENY"
     assert "<script" not in page.text
+
+
+def test_a_page_that_sets_its_own_policy_keeps_it() -> None:
+    from api.security import SecurityHeaders
+    from fastapi import FastAPI
+    from fastapi.responses import HTMLResponse
+
+    app = FastAPI()
+
+    @app.get("/own", response_class=HTMLResponse)
+    def own() -> HTMLResponse:
+        return HTMLResponse("<p>x</p>", headers={"Content-Security-Policy": "default-src 'none'"})
+
+    @app.get("/plain", response_class=HTMLResponse)
+    def plain() -> str:
+        return "<p>x</p>"
+
+    app.add_middleware(SecurityHeaders)
+    with TestClient(app) as client:
+        own_page, plain_page = client.get("/own"), client.get("/plain")
+    assert own_page.headers["content-security-policy"] == "default-src 'none'"
+    assert "x-frame-options" not in own_page.headers
+    assert plain_page.headers["content-security-policy"] == HTML_CSP
