@@ -236,6 +236,11 @@ def main() -> None:
         help="seconds allowed for the node_workers runs of one size",
     )
     parser.add_argument("--keep-server", action="store_true")
+    parser.add_argument(
+        "--online-only",
+        action="store_true",
+        help="only the online loaders (no bulk import, no queries)",
+    )
     args = parser.parse_args()
     server = LocalServer(
         args.state_dir.resolve(),
@@ -258,6 +263,10 @@ def main() -> None:
                 row["online"]["loader"] = online(
                     server, workers, args.seed, "loader", args.state_dir
                 )
+            if args.online_only:
+                rows.append(row)
+                args.json.write_text(json.dumps({"rows": rows}, indent=1))
+                continue
             row["bulk"] = bulk(server, workers, args.seed, args.state_dir, args.import_memory)
             for method, step in row["online"].items():
                 row["bulk"][f"speedup_vs_{method}"] = round(
@@ -273,7 +282,7 @@ def main() -> None:
         if not args.keep_server:
             server.stop()
     print("== growth of p95 from each size to the next")
-    for g in growth(rows):
+    for g in [] if args.online_only else growth(rows):
         print(f"  {g}")
     print(f"figures kept in {args.json}")
 
