@@ -108,7 +108,9 @@ def bulk_load(
     cal: Calibration = CALIBRATION,
 ) -> BulkReport:
     """Generate CSV into ``out_dir``, import it offline, apply the schema and wait for indexes."""
-    if not replace and server.status().running:
+    if not replace:
+        # A stopped server may hold data too: start it to look before overwriting.
+        server.start(progress=say)
         creds = server.credentials()
         check = create_driver(creds.uri, creds.user, creds.password)
         try:
