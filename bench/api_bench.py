@@ -28,6 +28,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -133,7 +134,21 @@ def http_load(
         )
 
     began = time.perf_counter()
-    asyncio.run(main())
+    # A caller may already run an event loop in this thread (a test session that
+    # drives a browser through playwright's sync API does); give ours a thread.
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(main())
+        except BaseException as e:  # re-raised in the caller's thread
+            failure.append(e)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    if failure:
+        raise failure[0]
     figures.elapsed = time.perf_counter() - began
     return figures
 

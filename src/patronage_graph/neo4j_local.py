@@ -103,6 +103,7 @@ class LocalServer:
     http_port: int = 7474
     heap: str = "2g"
     pagecache: str = "2g"
+    tx_memory: str = "512m"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LocalServer:
@@ -113,6 +114,7 @@ class LocalServer:
             http_port=settings.http_port,
             heap=settings.heap,
             pagecache=settings.pagecache,
+            tx_memory=settings.tx_memory,
         )
 
     # -- paths ---------------------------------------------------------------
@@ -207,6 +209,8 @@ class LocalServer:
             "server.memory.pagecache.size": self.pagecache,
             "dbms.security.auth_enabled": "true",
             "dbms.usage_report.enabled": "false",
+            # One runaway query (ad-hoc Cypher) must fail alone, not exhaust the heap.
+            "db.memory.transaction.max": self.tx_memory,
             # Ad-hoc Cypher must not read the machine's files.
             "dbms.security.allow_csv_import_from_file_urls": "false",
             "server.directories.data": str(self.home / "data"),

@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     http_port: int = Field(default=7474, alias="PATRONAGE_HTTP_PORT", ge=1, le=65535)
     heap: str = Field(default="2g", alias="PATRONAGE_HEAP", pattern=r"^\d+[kmg]$")
     pagecache: str = Field(default="2g", alias="PATRONAGE_PAGECACHE", pattern=r"^\d+[kmg]$")
+    tx_memory: str = Field(default="512m", alias="PATRONAGE_TX_MEMORY", pattern=r"^\d+[kmg]$")
 
     # API.
     api_host: str = Field(default="127.0.0.1", alias="PATRONAGE_API_HOST")
