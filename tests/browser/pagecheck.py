@@ -18,6 +18,24 @@ NODE_POINTS = """(ids) => {
   }
   return out;
 }"""
+# Page point of one node where the mouse finds that node and not a neighbour drawn
+# over it: the layout may put two nodes on one spot, so such a node is moved into
+# the clear above the drawing first. Physics is stopped so positions hold still.
+REACHABLE_POINT = """(id) => {
+  const net = window.patronageGraph.network;
+  const box = document.getElementById('pg-network').getBoundingClientRect();
+  net.stopSimulation();
+  let p = net.canvasToDOM(net.getPositions([id])[id]);
+  if (net.getNodeAt(p) !== id) {
+    const all = Object.values(net.getPositions());
+    const top = Math.min(...all.map(q => q.y));
+    const cx = all.reduce((s, q) => s + q.x, 0) / all.length;
+    net.moveNode(id, cx, top - 200);
+    net.fit({animation: false});
+    p = net.canvasToDOM(net.getPositions([id])[id]);
+  }
+  return [box.left + p.x, box.top + p.y];
+}"""
 PIXEL_AT = """(id) => {
   const net = window.patronageGraph.network;
   const canvas = document.querySelector('#pg-network canvas');
@@ -52,7 +70,7 @@ def hover_and_click_everything(visit: Visit, ids: list[str]) -> list[str]:
     for node_id in ids:
         if node_id not in points:
             continue
-        x, y = points[node_id]
+        x, y = visit.evaluate(REACHABLE_POINT, node_id)
         visit.page.mouse.move(x, y)
         visit.page.wait_for_timeout(200)
         texts.append(visit.page.inner_text("#pg-tip"))
