@@ -115,10 +115,11 @@ def patronage_chain(
 
     Raises :class:`~patronage_graph.errors.NotFoundError` for an unknown worker.
     """
-    require_entity(driver, worker_id, "worker", "Worker", database)
     rows = read_rows(
         driver, "patronage_chain", {"worker_id": worker_id, "max_hops": max_hops}, database
     )
+    if not rows:  # only then is it worth a second round trip to tell "unknown" from "alone"
+        require_entity(driver, worker_id, "worker", "Worker", database)
     return [ChainHop(**r) for r in rows]
 
 
