@@ -199,3 +199,13 @@ def test_an_oversized_body_is_refused(api_client: TestClient) -> None:
         "/cypher", json={"query": "RETURN $x AS x", "parameters": {"x": "y" * 2_000_000}}
     )
     assert response.status_code == 413
+
+
+def test_a_query_that_would_exhaust_memory_fails_alone(api_client: TestClient) -> None:
+    # db.memory.transaction.max bounds one transaction; the server must survive it.
+    response = api_client.post(
+        "/cypher", json={"query": "UNWIND range(1, 100000000) AS i RETURN size(collect(i)) AS n"}
+    )
+    assert response.status_code in (400, 503), response.text
+    assert "memory" in response.json()["detail"].lower()
+    assert api_client.post("/cypher", json={"query": "RETURN 1 AS one"}).json()["rows"] == [[1]]
