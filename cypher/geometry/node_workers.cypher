@@ -7,9 +7,31 @@
 // horizontal tie among them (horizontal). Definitions and score: docs/queries.md.
 // $excluded drops patrons by id (the dependency analysis); $only_nodes=false keeps
 // workers that fail, with their flags, so a caller can see why.
-MATCH (w:Worker)
-WHERE w.status IN $statuses AND ($worker_id IS NULL OR w.id = $worker_id)
-  AND ($city IS NULL OR EXISTS {
+// Candidates start from the most selective anchor given: the worker's id, else the
+// city (its places, the organizations there, their workers), else every worker of
+// the given statuses; the UNWINDs keep the unused anchors from running at all. A
+// node worker needs a patronage tie, so without one a candidate is dropped early:
+// the cost follows the city, not the country.
+CALL () {
+  MATCH (w:Worker {id: $worker_id})
+  RETURN w
+  UNION
+  UNWIND CASE WHEN $worker_id IS NULL THEN [$city] ELSE [] END AS city
+  MATCH (:Jurisdiction {id: city})<-[:PART_OF*0..4]-(:Jurisdiction)
+        <-[:LOCATED_IN]-(:Organization)<-[:EMPLOYED_BY|LAID_OFF_BY|FOUNDED|WORKS_AT]-(w:Worker)
+  RETURN w
+  UNION
+  UNWIND CASE WHEN $worker_id IS NULL AND $city IS NULL THEN $statuses ELSE [] END AS status
+  MATCH (w:Worker {status: status})
+  RETURN w
+}
+WITH w
+WHERE w.status IN $statuses
+  AND (NOT $only_nodes
+       OR EXISTS { (w)<-[:RECOMMENDED|AWARDED_TITLE|SUPPORTED|SPONSORS|VISITED]-() }
+       OR EXISTS { (w)-[:FOUNDED|WORKS_AT]->(:Venture)
+                   <-[:RECOMMENDED|AWARDED_TITLE|SUPPORTED|SPONSORS|VISITED]-() })
+  AND ($worker_id IS NULL OR $city IS NULL OR EXISTS {
     MATCH (w)-[:EMPLOYED_BY|LAID_OFF_BY|FOUNDED|WORKS_AT]->(:Organization)
           -[:LOCATED_IN]->(:Jurisdiction)-[:PART_OF*0..4]->(:Jurisdiction {id: $city})
   })
