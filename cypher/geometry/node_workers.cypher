@@ -7,6 +7,7 @@
 // horizontal tie among them (horizontal). Definitions and score: docs/queries.md.
 // $excluded drops patrons by id (the dependency analysis); $only_nodes=false keeps
 // workers that fail, with their flags, so a caller can see why.
+
 // Candidates start from the most selective anchor given: the worker's id, else the
 // city (its places, the organizations there, their workers), else every worker of
 // the given statuses; the UNWINDs keep the unused anchors from running at all. A
