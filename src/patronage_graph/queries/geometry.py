@@ -11,24 +11,14 @@ from typing import Any
 
 from neo4j import Driver
 
-from ..model import LEVEL_RANK
+from ..model import LEVEL_RANK, WORKER_STATUSES
 from ..results import ChainHop, Dependency, NodeWorker, PatronEffect, ScoreParts
 from ._common import check_page, read_rows, require_entity
 
 __all__ = ["dependency", "node_worker_params", "node_workers", "patronage_chain"]
 
 #: Node workers are among the dismissed; those kept on post are not looked at.
-LAID_OFF_STATUSES = [
-    "xiagang",
-    "fired",
-    "long_holiday",
-    "early_retired",
-    "liangbuzhao",
-    "tingxin_liuzhi",
-    "reemployed",
-    "self_employed",
-    "unemployed",
-]
+LAID_OFF_STATUSES = [status for status in WORKER_STATUSES if status != "on_post"]
 
 
 def node_worker_params(**params: Any) -> dict[str, Any]:
