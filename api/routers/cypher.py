@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from neo4j import Driver
 
-from patronage_graph.cypher_guard import run_readonly
+from patronage_graph.cypher_guard import CypherResult, run_readonly
 from patronage_graph.errors import DatabaseError, DatabaseUnavailable
+from patronage_graph.settings import Settings
 
 from ..deps import DatabaseDep, DriverDep, SettingsDep
 from ..models import CypherIn, CypherOut, ErrorOut
@@ -15,6 +17,24 @@ router = APIRouter(tags=["cypher"])
 
 #: Largest serialized result kept (bytes of JSON); past it the rows are cut, flagged.
 MAX_RESULT_BYTES = 8_000_000
+
+
+def run_bounded(
+    driver: Driver, body: CypherIn, *, database: str, settings: Settings
+) -> CypherResult:
+    """A researcher's query, read-only, within the configured time, row and size bounds.
+
+    Shared by ``POST /cypher`` and ``POST /viz/cypher`` so both keep the same bounds.
+    """
+    return run_readonly(
+        driver,
+        body.query,
+        body.parameters,
+        database=database,
+        timeout_s=settings.cypher_timeout_s,
+        max_rows=settings.cypher_max_rows,
+        max_bytes=MAX_RESULT_BYTES,
+    )
 
 
 @router.post(
@@ -34,15 +54,7 @@ def run_cypher(
     (``truncated`` says when more were there).
     """
     try:
-        result = run_readonly(
-            driver,
-            body.query,
-            body.parameters,
-            database=db,
-            timeout_s=settings.cypher_timeout_s,
-            max_rows=settings.cypher_max_rows,
-            max_bytes=MAX_RESULT_BYTES,
-        )
+        result = run_bounded(driver, body, database=db, settings=settings)
     except DatabaseUnavailable:
         raise
     except DatabaseError as e:

@@ -12,7 +12,6 @@ from urllib.parse import quote
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-from patronage_graph.cypher_guard import run_readonly
 from patronage_graph.viz import content_security_policy, render_page
 from patronage_graph.viz.graph import graph_from_rows
 from patronage_graph.viz.index import render_index
@@ -20,6 +19,7 @@ from patronage_graph.viz.views import main_views, render_view
 
 from ..deps import DatabaseDep, DriverDep, SettingsDep
 from ..models import CypherIn
+from .cypher import run_bounded
 
 router = APIRouter(prefix="/viz", tags=["pages"])
 
@@ -68,12 +68,5 @@ def cypher_page(
     body: CypherIn, driver: DriverDep, db: DatabaseDep, settings: SettingsDep
 ) -> HTMLResponse:
     """The nodes, relationships and paths of a read-only query (as ``POST /cypher`` runs it)."""
-    result = run_readonly(
-        driver,
-        body.query,
-        body.parameters,
-        database=db,
-        timeout_s=settings.cypher_timeout_s,
-        max_rows=settings.cypher_max_rows,
-    )
+    result = run_bounded(driver, body, database=db, settings=settings)
     return _page(render_page(graph_from_rows(result.rows), title="Query result", view="cypher"))
