@@ -236,7 +236,7 @@ class LocalServer:
                 f"{self.home / 'data'} holds a database but {self.credentials_file} is gone; "
                 "restore the credentials file or delete the state folder to start afresh"
             )
-        password = secrets.token_urlsafe(24)
+        password = new_password()
         self.admin("dbms", "set-initial-password", password, quiet=True)
         fd = os.open(self.credentials_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:
@@ -412,6 +412,15 @@ class LocalServer:
         if not self.log_file.exists():
             return "(no log yet)"
         return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
+
+
+def new_password() -> str:
+    """A generated password that neo4j-admin cannot mistake for an option.
+
+    ``token_urlsafe`` may begin with ``-`` (1 in 64), which neo4j-admin's argument
+    parser reads as an unknown option; a letter in front avoids that.
+    """
+    return "p" + secrets.token_urlsafe(24)
 
 
 def java_major() -> int:
