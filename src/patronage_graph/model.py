@@ -18,6 +18,7 @@ from functools import cache
 from typing import Literal
 
 __all__ = [
+    "EVIDENCE_GRADES",
     "LEVELS",
     "LEVEL_RANK",
     "NODE_LABELS",
@@ -27,6 +28,7 @@ __all__ = [
     "NodeLabel",
     "Prop",
     "RelType",
+    "admitted_grades",
     "ancestry",
     "label_names",
     "rel_type_names",
@@ -37,6 +39,27 @@ TieKind = Literal["vertical", "horizontal", "patronage", "employment"]
 PropType = Literal["str", "int", "float", "bool", "list[str]", "ref", "list[ref]"]
 
 TIE_KINDS: tuple[TieKind, ...] = ("vertical", "horizontal", "patronage", "employment")
+
+EvidenceGrade = Literal["stated", "general", "inferred"]
+#: How strongly the cited source supports a tie or a fact, strongest first:
+#: ``stated`` -- the cited passage says it of these very actors;
+#: ``general`` -- the passage states a practice, and the tie applies it to this actor;
+#: ``inferred`` -- the coder's reasoning (given in ``note``), not the source's words.
+EVIDENCE_GRADES: tuple[EvidenceGrade, ...] = ("stated", "general", "inferred")
+#: Node properties that carry no graded fact (identity, the coder's note, the evidence itself).
+UNGRADED_NODE_PROPS = frozenset(
+    {
+        "id",
+        "name",
+        "nameZh",
+        "note",
+        "sources",
+        "synthetic",
+        "evidence",
+        "generalProps",
+        "inferredProps",
+    }
+)
 
 #: Administrative levels, lowest first; their index is the level's rank.
 LEVELS = ("community", "street", "district", "city", "province", "nation")
@@ -159,6 +182,14 @@ _COMMON = (
     Prop("note", doc="free text: what the chapter says"),
     Prop("sources", "list[ref]", doc="Source ids for the node's facts"),
     Prop("synthetic", "bool", doc="true for generated data"),
+    Prop(
+        "evidence",
+        allowed=EVIDENCE_GRADES,
+        doc="grade of the node's facts (every property but its names, note and sources); "
+        "required on every node but a Source",
+    ),
+    Prop("generalProps", "list[str]", doc="properties graded `general` instead"),
+    Prop("inferredProps", "list[str]", doc="properties graded `inferred` instead (why: note)"),
 )
 
 NODE_LABELS: dict[str, NodeLabel] = {
@@ -378,7 +409,17 @@ _YEARP = Prop("year", _YEAR)
 _REL_COMMON = (
     Prop("id", doc="stable id; derived from type, ends and key when omitted"),
     Prop("sources", "list[ref]", True, doc="Source ids: the evidence"),
-    Prop("note"),
+    Prop(
+        "evidence",
+        required=True,
+        allowed=EVIDENCE_GRADES,
+        doc="how the sources support the tie: stated, general or inferred",
+    ),
+    Prop(
+        "quote",
+        doc="the cited passage, verbatim (required when evidence is stated or general)",
+    ),
+    Prop("note", doc="free text; for an inferred tie, the coder's reasoning"),
     Prop("synthetic", "bool"),
 )
 
@@ -565,6 +606,19 @@ REL_TYPES: dict[str, RelType] = {
         ),
     )
 }
+
+
+def admitted_grades(weakest: EvidenceGrade | str) -> tuple[EvidenceGrade, ...]:
+    """The grades admitted when ``weakest`` is the weakest one a reader accepts.
+
+    >>> admitted_grades("general")
+    ('stated', 'general')
+    """
+    if weakest not in EVIDENCE_GRADES:
+        raise ValueError(
+            f"unknown evidence grade {weakest!r}; use one of {', '.join(EVIDENCE_GRADES)}"
+        )
+    return EVIDENCE_GRADES[: EVIDENCE_GRADES.index(weakest) + 1]
 
 
 def ancestry(label: str) -> tuple[str, ...]:

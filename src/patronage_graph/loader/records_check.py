@@ -92,6 +92,43 @@ class _Checker:
         for key, line in rec.repeated:
             self.problem(line, str(key), f"{key!r} is given twice in this record; keep one")
 
+    def node_evidence(self, rec: LineDict, values: dict[str, Any], label: str) -> None:
+        """A node grades its facts; the override lists name properties it has."""
+        if "evidence" not in values and rec.get("evidence") is None:
+            self.problem(
+                rec.line,
+                "evidence",
+                f"{label} needs 'evidence' (stated, general or inferred): the grade of its "
+                "facts; list weaker ones under generalProps / inferredProps",
+            )
+        for key in ("generalProps", "inferredProps"):
+            for name in values.get(key, ()):
+                if name in model.UNGRADED_NODE_PROPS or name not in values:
+                    self.problem(
+                        _line(rec, key),
+                        key,
+                        f"{name!r} is not a graded property of this record "
+                        "(names, note and sources carry no grade)",
+                    )
+
+    def rel_evidence(self, rec: LineDict, values: dict[str, Any], rel_type: str) -> None:
+        """Stated and general ties quote their passage; inferred ties give the reasoning."""
+        grade = values.get("evidence")
+        if grade is None or values.get("synthetic"):
+            return
+        if grade in ("stated", "general") and not str(values.get("quote", "")).strip():
+            self.problem(
+                _line(rec, "evidence"),
+                "quote",
+                f"a {grade} {rel_type} needs 'quote': the cited passage, verbatim",
+            )
+        if grade == "inferred" and not str(values.get("note", "")).strip():
+            self.problem(
+                _line(rec, "evidence"),
+                "note",
+                f"an inferred {rel_type} needs 'note': the coder's reasoning",
+            )
+
     def extra_labels(self, rec: LineDict, label: str) -> tuple[str, ...] | None:
         extra = rec.get("extra_labels", [])
         line = _line(rec, "extra_labels")
@@ -145,6 +182,8 @@ class _Checker:
         for name in extra or ():
             allowed.update(model.node_props(name))
         values, refs = self.props(rec, allowed, {"label", "extra_labels", "id"}, label)
+        if label != "Source":
+            self.node_evidence(rec, values, label)
         if why is None:
             values = {"id": rec["id"], **values}
             labels = full_labels(label, extra or ())
@@ -175,6 +214,7 @@ class _Checker:
         )
         if "sources" in values and not values["sources"]:
             self.problem(_line(rec, "sources"), "sources", "sources must name at least one Source")
+        self.rel_evidence(rec, values, rel_type)
         rel = model.REL_TYPES[rel_type]
         ends_refs = [
             Ref(end, rec[end], _line(rec, end), rel.start if end == "from" else rel.end)
