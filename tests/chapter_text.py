@@ -2,8 +2,9 @@
 
 The repository copies no more of the chapter than the seed's quotes; the text
 itself is read from the shared folder beside the checkout (or ``PATRONAGE_CHAPTER``).
-Footnotes are the paragraphs that open with a superscript number; a footnote runs
-on through following paragraphs that carry no superscript marker of their own.
+Footnotes are the paragraphs that open with a superscript number. Page breaks left
+footnotes in the middle of body sentences; a body paragraph that does not end a
+sentence is joined to the next one, so a marker covers its whole paragraph.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ DEFAULT_PATH = REPO.parent / "shared" / "seed" / "000_1f51079cd952e5cc.txt"
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _MARKER = re.compile(f"[{_SUPERSCRIPT}]+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "`": "'", "—": "-", "–": "-"})
+_SENTENCE_END = re.compile(f"[.!?\"”’')\\]][{_SUPERSCRIPT}]*$")
 #: An ellipsis in a quote joins fragments that must appear in order.
 ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
 
@@ -57,26 +59,23 @@ class Chapter:
 def read_chapter(path: Path | None = None) -> Chapter:
     raw = (path or chapter_path()).read_text(encoding="utf-8")
     chapter = Chapter()
-    current: int | None = None
+    paragraphs: list[str] = []
     for para in (p.strip() for p in raw.split("\n\n")):
         if not para:
             continue
         opening = _MARKER.match(para)
-        markers = [_number(m) for m in _MARKER.findall(para)]
         if opening:
-            current = _number(opening.group())
-            chapter.footnotes[current] = normalize(para)
-        elif current is not None and not markers and current in chapter.footnotes:
-            # A footnote's second paragraph, or a body paragraph without notes:
-            # both kinds of place stay searchable.
-            chapter.footnotes[current] += " " + normalize(para)
-            chapter.body.append(normalize(para))
+            chapter.footnotes[_number(opening.group())] = normalize(para)
+        elif paragraphs and not _SENTENCE_END.search(paragraphs[-1]):
+            # A page break split this paragraph mid-sentence, with footnotes between.
+            paragraphs[-1] += " " + para
         else:
-            current = None
-            text = normalize(para)
-            chapter.body.append(text)
-            for n in markers:
-                chapter.marked.setdefault(n, []).append(text)
+            paragraphs.append(para)
+    for para in paragraphs:
+        text = normalize(para)
+        chapter.body.append(text)
+        for marker in _MARKER.findall(para):
+            chapter.marked.setdefault(_number(marker), []).append(text)
     return chapter
 
 
