@@ -12,17 +12,17 @@ RETURN e.id AS id, labels(e) AS labels
 // returns: id, labels, properties, neighbours
 // One entity's properties and its neighbours (both directions), each with the
 // relationship's type, tie kind and sources; at most $max_neighbours of them.
+// The subquery aggregates, so an entity without ties (a Source, a Statistic) still
+// answers, with no neighbours.
 MATCH (e:Entity {id: $entity_id})
 CALL (e) {
   MATCH (e)-[r]-(n)
-  RETURN {tie: r.tie, id: n.id, name: n.name, labels: labels(n), type: type(r),
+  WITH r, n ORDER BY r.tie, type(r), n.id LIMIT $max_neighbours
+  RETURN collect({tie: r.tie, id: n.id, name: n.name, labels: labels(n), type: type(r),
           direction: CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END,
-          sources: r.sources, properties: properties(r)} AS neighbour
-  ORDER BY r.tie, type(r), n.id
-  LIMIT $max_neighbours
+          sources: r.sources, properties: properties(r)}) AS neighbours
 }
-RETURN e.id AS id, labels(e) AS labels, properties(e) AS properties,
-       collect(neighbour) AS neighbours
+RETURN e.id AS id, labels(e) AS labels, properties(e) AS properties, neighbours
 
 // name: search_entities
 // mode: read

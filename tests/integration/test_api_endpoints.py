@@ -25,6 +25,20 @@ def test_health_reports_neo4j_and_the_seed_size(api: TestClient) -> None:
     assert body["counts"]["nodes"] > 100 and body["counts"]["relationships"] > 100
 
 
+@pytest.mark.parametrize("word", ["wuhan", "union", "labor", "interview", "workers", "star"])
+def test_every_search_hit_resolves_as_an_entity(api: TestClient, word: str) -> None:
+    hits = api.get("/search", params={"q": word, "limit": 200}).json()
+    assert hits, f"no search hit for {word!r}"
+    missing = [h["id"] for h in hits if api.get(f"/entities/{h['id']}").status_code != 200]
+    assert not missing, f"search finds these but /entities/ does not: {missing}"
+
+
+def test_an_entity_without_ties_answers_with_no_neighbours(api: TestClient) -> None:
+    body = api.get("/entities/src-chapter")
+    assert body.status_code == 200, body.text
+    assert "Source" in body.json()["labels"] and body.json()["properties"]["citation"]
+
+
 def test_node_workers_lists_the_fire_gate_star_with_evidence(api: TestClient) -> None:
     response = api.get("/node-workers", params={"city": "wuhan"})
     assert response.status_code == 200, response.text
