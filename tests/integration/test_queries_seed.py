@@ -22,7 +22,7 @@ pytestmark = pytest.mark.integration
 STARS = [
     "star-auto-parts-owner",
     "star-fic-restaurant-head",
-    "star-enamel-restaurant-manager",
+    "star-enamel-restaurant-workers",
     "star-firegate-manager",
     "star-sanitation-leader",
     "star-jiang-visited",
