@@ -14,10 +14,13 @@ any other error            500     a generic message; details go to the log
 
 from __future__ import annotations
 
+import json
 import logging
 
 from fastapi import FastAPI, Request, status
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 
 from patronage_graph.errors import (
     DatabaseError,
@@ -75,12 +78,20 @@ async def _refused(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(_body(str(exc)), status.HTTP_400_BAD_REQUEST)
 
 
+async def _invalid(request: Request, exc: Exception) -> Response:
+    """FastAPI's 422, with non-ASCII escaped: a lone surrogate echoed back stays valid JSON."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    body = json.dumps({"detail": jsonable_encoder(errors)}, ensure_ascii=True)
+    return Response(body, status.HTTP_422_UNPROCESSABLE_CONTENT, media_type="application/json")
+
+
 async def _internal(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return JSONResponse(_body("internal error"), status.HTTP_500_INTERNAL_SERVER_ERROR)
 
 
 def add_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(UnsafeQueryError, _unsafe)
     app.add_exception_handler(DatabaseUnavailable, _unavailable)
