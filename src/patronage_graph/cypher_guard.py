@@ -250,7 +250,7 @@ _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {")", "]", "}"}
 
 
-def nesting_depth(text: str) -> int:
+def nesting_depth(text: str, stop_above: int | None = None) -> int:
     """How deep ``text`` nests, as Neo4j's parser will recurse on it (see :data:`MAX_NESTING`).
 
     Each bracket, brace, parenthesis and ``CASE`` opens a level; within a level,
@@ -282,6 +282,8 @@ def nesting_depth(text: str) -> int:
             base, chain = base + chain + 1, 0
             deepest = max(deepest, base)
             operand_before = False
+            if stop_above is not None and deepest > stop_above:
+                break
             continue
         closes_case = word == "END" and any(closer == "END" for closer, _, _ in frames)
         if token in _CLOSERS or closes_case:
@@ -301,6 +303,8 @@ def nesting_depth(text: str) -> int:
             chain = 0
         operand_before = False
         deepest = max(deepest, base + chain)
+        if stop_above is not None and deepest > stop_above:
+            break
     return max(deepest, base + chain)
 
 
@@ -321,10 +325,9 @@ def query_problem(text: str) -> str | None:
             f"the query holds a lone UTF-16 surrogate ({text[at]!r} at offset {at}), "
             "which is not text Neo4j can read; remove it or pair it"
         )
-    depth = nesting_depth(text)
-    if depth > MAX_NESTING:
+    if nesting_depth(text, stop_above=MAX_NESTING) > MAX_NESTING:
         return (
-            f"the query nests {depth} levels deep (brackets, CASE, NOT chains, property or "
+            "the query nests too deep (brackets, CASE, NOT chains, property or "
             f"index chains); at most {MAX_NESTING} are accepted, because Neo4j's parser "
             "fails without answering on deep nesting; flatten it or pass values as parameters"
         )
@@ -593,33 +596,38 @@ def _run_once(
     max_bytes: int,
     sent: list[bool],
 ) -> CypherResult:
-    with (
-        translate_errors(),
-        driver.session(
+    with translate_errors():
+        session = driver.session(
             database=database,
             default_access_mode=neo4j.READ_ACCESS,
             # The driver is opened asking for no notifications; this one asks for warnings.
             notifications_min_severity="WARNING",
-        ) as session,
-    ):
-        tx = session.begin_transaction(timeout=timeout_s)
+        )
         truncated_by: TruncatedBy | None = None
         try:
-            # Plan without running: EXPLAIN is the only Cypher this module adds to the text.
-            planned = tx.run(_EXPLAIN + text, params).consume()
-            check_plan(planned.query_type, planned.plan)
-            warnings = _warnings(planned, len(_EXPLAIN))
-            sent[0] = True  # from here on the query runs: never sent twice
-            result = tx.run(text, params)
-            columns = list(result.keys())
-            rows, truncated_by = _collect(result, max_rows, max_bytes)
-            return CypherResult(columns, rows, truncated_by is not None, truncated_by, warnings)
+            tx = session.begin_transaction(timeout=timeout_s)
+            try:
+                # Plan without running: EXPLAIN is the only Cypher this module adds.
+                planned = tx.run(_EXPLAIN + text, params).consume()
+                check_plan(planned.query_type, planned.plan)
+                warnings = _warnings(planned, len(_EXPLAIN))
+                sent[0] = True  # from here on the query runs: never sent twice
+                result = tx.run(text, params)
+                columns = list(result.keys())
+                rows, truncated_by = _collect(result, max_rows, max_bytes)
+                return CypherResult(columns, rows, truncated_by is not None, truncated_by, warnings)
+            finally:
+                # A read: rolled back, records still in flight discarded (and never held
+                # whole: one larger than the cap closes the connection instead).
+                cap = _MESSAGE_SLACK if truncated_by == "bytes" else max_bytes + _MESSAGE_SLACK
+                with _message_cap(cap), contextlib.suppress(_ResultTooLarge, *_GONE):
+                    tx.close()
         finally:
-            # A read: rolled back, records still in flight discarded (and never held
-            # whole: one larger than the cap closes the connection instead).
-            cap = _MESSAGE_SLACK if truncated_by == "bytes" else max_bytes + _MESSAGE_SLACK
-            with _message_cap(cap), contextlib.suppress(_ResultTooLarge, *_GONE):
-                tx.close()
+            if truncated_by == "bytes":  # its connection may be closed: nothing to hand back
+                with contextlib.suppress(_ResultTooLarge, *_GONE):
+                    session.close()
+            else:
+                session.close()
 
 
 #: What closing a transaction raises when its connection was closed mid-record.
