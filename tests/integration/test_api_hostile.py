@@ -166,7 +166,8 @@ def test_only_configured_host_names_are_served(
     neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("PATRONAGE_API_ALLOWED_HOSTS")  # the defaults, not the suite's
-    settings = Settings(**neo4j_settings.model_dump(by_alias=True))
+    settings = Settings(**neo4j_settings.model_dump(by_alias=True, exclude={"api_allowed_hosts"}))
+    assert "testserver" not in settings.trusted_hosts
     with TestClient(create_app(settings), base_url="http://127.0.0.1:8000") as client:
         assert client.get("/").status_code == 200
         for host in ("localhost:8000", "[::1]:8000", "127.0.0.1"):
