@@ -388,3 +388,21 @@ def test_eight_huge_results_at_once_do_not_grow_the_api(api_server: tuple[Any, i
     assert after - before < 150 * mib  # was +530 MB kept
     with httpx.Client(base_url=base, timeout=60) as client:  # and it still answers
         assert client.post("/cypher", json={"query": "RETURN 1 AS one"}).json()["rows"] == [[1]]
+
+
+@pytest.mark.slow
+def test_a_chunked_body_over_1_mb_is_413_from_uvicorn(api_server: tuple[Any, int]) -> None:
+    _, port = api_server
+
+    def chunks() -> Iterator[bytes]:
+        yield b'{"query": "RETURN $x AS x", "parameters": {"x": "'
+        for _ in range(40):
+            yield b"y" * 50_000
+        yield b'"}}'
+
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+        response = client.post(
+            "/cypher", content=chunks(), headers={"content-type": "application/json"}
+        )
+        assert response.status_code == 413, response.text
+        assert client.get("/health").status_code == 200  # and the server carries on
