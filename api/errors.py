@@ -14,10 +14,13 @@ any other error            500     a generic message; details go to the log
 
 from __future__ import annotations
 
+import json
 import logging
 
 from fastapi import FastAPI, Request, status
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 
 from patronage_graph.errors import (
     DatabaseError,
@@ -48,7 +51,11 @@ async def _unsafe(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
-    log.warning("Neo4j unavailable for %s %s: %s", request.method, request.url.path, exc)
+    availability = getattr(request.app.state, "availability", None)
+    if availability is None or not availability.down:  # log the change, not every 503
+        log.warning("Neo4j unavailable for %s %s: %s", request.method, request.url.path, exc)
+    if availability is not None:
+        availability.mark_down()  # the next requests answer 503 at once (api.availability)
     return JSONResponse(
         _body(f"Neo4j is unavailable; retry in {RETRY_AFTER_S} s", "ServiceUnavailable"),
         status.HTTP_503_SERVICE_UNAVAILABLE,
@@ -71,12 +78,20 @@ async def _refused(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(_body(str(exc)), status.HTTP_400_BAD_REQUEST)
 
 
+async def _invalid(request: Request, exc: Exception) -> Response:
+    """FastAPI's 422, with non-ASCII escaped: a lone surrogate echoed back stays valid JSON."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    body = json.dumps({"detail": jsonable_encoder(errors)}, ensure_ascii=True)
+    return Response(body, status.HTTP_422_UNPROCESSABLE_CONTENT, media_type="application/json")
+
+
 async def _internal(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return JSONResponse(_body("internal error"), status.HTTP_500_INTERNAL_SERVER_ERROR)
 
 
 def add_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(UnsafeQueryError, _unsafe)
     app.add_exception_handler(DatabaseUnavailable, _unavailable)

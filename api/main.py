@@ -17,11 +17,12 @@ from fastapi.middleware.cors import CORSMiddleware
 from patronage_graph import __version__
 from patronage_graph.settings import Settings
 
+from .availability import Availability
 from .errors import add_error_handlers
 from .models import ErrorOut, Responses
 from .neo4j_holder import Neo4jHolder
 from .routers import analytics, cypher, entities, export, health, home, statistics, viz, workers
-from .security import BodyLimit, SecurityHeaders
+from .security import BodyLimit, SecurityHeaders, TrustedHosts
 
 __all__ = ["create_app"]
 
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.neo4j = holder
+    app.state.availability = Availability()
     add_error_handlers(app)
     for module in (home, health, workers, entities, statistics, analytics, export, cypher):
         app.include_router(module.router)
@@ -80,5 +82,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    app.add_middleware(TrustedHosts, allowed_hosts=settings.trusted_hosts)
     app.add_middleware(SecurityHeaders)
     return app

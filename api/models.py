@@ -10,9 +10,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from patronage_graph.cypher_guard import MAX_NESTING, parameter_problem, query_problem
+
 __all__ = [
     "CypherIn",
     "CypherOut",
+    "CypherWarningOut",
     "ErrorOut",
     "HealthOut",
     "Neo4jStatus",
@@ -85,15 +88,43 @@ class CypherIn(BaseModel):
         },
     )
 
-    query: str = Field(min_length=1, max_length=20_000, description="one Cypher statement")
-    parameters: dict[str, Any] = Field(default_factory=dict, description="values for $names")
+    query: str = Field(
+        min_length=1,
+        max_length=20_000,
+        description=f"one Cypher statement, nested at most {MAX_NESTING} levels deep",
+    )
+    parameters: dict[str, Any] = Field(
+        default_factory=dict,
+        description="values for $names (integers within 64 bits, text without lone surrogates)",
+    )
+
+    @field_validator("query")
+    @classmethod
+    def _sendable(cls, value: str) -> str:
+        problem = query_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
 
     @field_validator("parameters")
     @classmethod
     def _not_too_deep(cls, value: dict[str, Any]) -> dict[str, Any]:
         if _depth(value) > _MAX_PARAM_DEPTH:
             raise ValueError(f"parameters nest deeper than {_MAX_PARAM_DEPTH} levels")
+        problem = parameter_problem(value)
+        if problem:
+            raise ValueError(problem)
         return value
+
+
+class CypherWarningOut(BaseModel):
+    """A warning Neo4j gave about the query, e.g. a label that is not in the database."""
+
+    code: str = Field(description="Neo4j's GQL status code, e.g. 01N50 (unknown label)")
+    category: str = Field(description="e.g. UNRECOGNIZED, DEPRECATION, PERFORMANCE")
+    message: str
+    line: int | None = Field(default=None, description="where in the query (1-based)")
+    column: int | None = None
 
 
 class CypherOut(BaseModel):
@@ -105,4 +136,8 @@ class CypherOut(BaseModel):
     truncated: bool
     truncated_by: Literal["rows", "bytes"] | None = Field(
         default=None, description="which cap cut the result: the row cap or the size cap"
+    )
+    warnings: list[CypherWarningOut] = Field(
+        default_factory=list,
+        description="Neo4j's warnings about the query (why an answer may be empty)",
     )

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["DOCS_CSP", "HTML_CSP", "MAX_BODY_BYTES", "BodyLimit", "SecurityHeaders"]
+__all__ = [
+    "DOCS_CSP",
+    "HTML_CSP",
+    "MAX_BODY_BYTES",
+    "BodyLimit",
+    "SecurityHeaders",
+    "TrustedHosts",
+    "host_name",
+]
 
 #: No inline script, nothing from elsewhere: names in a page can never run as code.
 HTML_CSP = (
@@ -78,28 +86,31 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers", [])).get(b"content-length", b"0")
-        if not declared.isdigit() or int(declared) > self.limit:
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             await _too_large(send, self.limit)
             return
         seen = 0
+        refused = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            # A chunked body declares no length: count it as it streams, answer 413
+            # at once when it passes the limit, and tell the app the client left.
+            nonlocal seen, refused
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise BodyTooLarge
+                if not refused:
+                    refused = True
+                    await _too_large(send, self.limit)
+                return {"type": "http.disconnect"}
             return message
 
-        try:
-            await self.app(scope, counting_receive, send)
-        except BodyTooLarge:
-            await _too_large(send, self.limit)
+        async def send_unless_refused(message: Message) -> None:
+            if not refused:
+                await send(message)
 
-
-class BodyTooLarge(Exception):
-    """A streamed body passed the limit."""
+        await self.app(scope, counting_receive, send_unless_refused)
 
 
 async def _too_large(send: Send, limit: int) -> None:
@@ -115,3 +126,54 @@ async def _too_large(send: Send, limit: int) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without port; IPv6 literals keep their brackets.
+
+    >>> host_name("[::1]:8000"), host_name("LocalHost:8000"), host_name("127.0.0.1")
+    ('[::1]', 'localhost', '127.0.0.1')
+    """
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[: header.find("]") + 1] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class TrustedHosts:
+    """400 for a request whose Host header names a host not configured.
+
+    A page on another site can make a browser on this machine send requests to
+    127.0.0.1 under the attacker's own host name (DNS rebinding); refusing unknown
+    Host headers stops that. Starlette's ``TrustedHostMiddleware`` would do, but it
+    cuts ``[::1]:8000`` at the first colon and answers plain text, not JSON.
+    """
+
+    def __init__(self, app: ASGIApp, allowed_hosts: list[str]) -> None:
+        self.app = app
+        self.allowed = {h.strip().lower() for h in allowed_hosts if h.strip()}
+        self.any = "*" in self.allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.any or scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        header = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1")
+        if host_name(header) in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        body = (
+            b'{"detail": "this host name is not served here; list it in '
+            b'PATRONAGE_API_ALLOWED_HOSTS", "code": null}'
+        )
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 400,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})

@@ -21,6 +21,10 @@ from patronage_graph import LocalServer, Settings, apply_schema, create_driver
 from patronage_graph.cypher_registry import registry
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Starlette's TestClient sends "Host: testserver"; the API answers only the host names
+# it is configured for (PATRONAGE_API_ALLOWED_HOSTS), so the suite adds that one.
+os.environ.setdefault("PATRONAGE_API_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 ARTIFACTS = REPO / "test-artifacts"
 
 

@@ -11,7 +11,7 @@ from patronage_graph.errors import DatabaseError, DatabaseUnavailable
 from patronage_graph.settings import Settings
 
 from ..deps import DatabaseDep, DriverDep, SettingsDep
-from ..models import CypherIn, CypherOut, ErrorOut
+from ..models import CypherIn, CypherOut, CypherWarningOut, ErrorOut
 
 router = APIRouter(tags=["cypher"])
 
@@ -51,26 +51,21 @@ def run_cypher(
     and procedures outside a read-only allow-list are refused before anything runs;
     the rest runs in a read transaction stopped after ``PATRONAGE_CYPHER_TIMEOUT``
     seconds, and at most ``PATRONAGE_CYPHER_MAX_ROWS`` rows come back
-    (``truncated`` says when more were there).
+    (``truncated`` says when more were there). It runs once, never retried; an
+    error names its cause and the setting that moves the limit. ``warnings``
+    carries Neo4j's notes on the query, e.g. a label that is not in the database.
     """
     try:
         result = run_bounded(driver, body, database=db, settings=settings)
     except DatabaseUnavailable:
         raise
     except DatabaseError as e:
-        return JSONResponse(ErrorOut(detail=_explain(e), code=e.code).model_dump(), 400)
+        return JSONResponse(ErrorOut(detail=str(e), code=e.code).model_dump(), 400)
     return CypherOut(
         columns=result.columns,
         rows=result.rows,
         row_count=len(result.rows),
         truncated=result.truncated,
         truncated_by=result.truncated_by,
+        warnings=[CypherWarningOut(**w.to_dict()) for w in result.warnings],
     )
-
-
-def _explain(e: DatabaseError) -> str:
-    if e.code and "TransactionTimedOut" in e.code:
-        return f"the query ran past the time limit and was stopped: {e}"
-    if e.code and "AccessMode" in e.code:
-        return f"refused: only read queries may run here ({e})"
-    return str(e)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 from neo4j import Driver
 
 from patronage_graph import __version__, database
@@ -37,11 +37,15 @@ def _check(driver: Driver, db: str) -> HealthOut:
     response_model=HealthOut,
     responses={503: {"model": HealthOut, "description": "Neo4j is unavailable"}},
 )
-def health(holder: HolderDep, db: DatabaseDep, response: Response) -> HealthOut:
+def health(holder: HolderDep, db: DatabaseDep, request: Request, response: Response) -> HealthOut:
     """API and Neo4j status, Neo4j's version and the graph's size (503 while Neo4j is away)."""
+    availability = request.app.state.availability  # always tried; updates the known state
     try:
-        return _check(holder.get(), db)
+        answer = _check(holder.get(), db)
+        availability.mark_up()
+        return answer
     except DatabaseUnavailable:
+        availability.mark_down()
         response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
         response.headers["Retry-After"] = str(RETRY_AFTER_S)
         return HealthOut(

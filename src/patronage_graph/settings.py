@@ -5,16 +5,21 @@ Only the CLI and the API read settings; library functions take arguments.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Annotated, Any
 
 from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from .errors import ConfigError
 
 __all__ = ["Settings"]
 
 _PLACEHOLDERS = {"", "neo4j", "password", "changeme", "change-me", "secret"}
+#: Host names the API answers to unless PATRONAGE_API_ALLOWED_HOSTS says otherwise
+#: (the bind host is added): loopback only, so DNS rebinding finds nothing.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
 class Settings(BaseSettings):
@@ -48,8 +53,35 @@ class Settings(BaseSettings):
     api_port: int = Field(default=8000, alias="PATRONAGE_API_PORT", ge=1, le=65535)
     api_token: SecretStr | None = Field(default=None, alias="PATRONAGE_API_TOKEN")
     cors_origins: list[str] = Field(default_factory=list, alias="PATRONAGE_CORS_ORIGINS")
+    api_allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(LOOPBACK_HOSTS), alias="PATRONAGE_API_ALLOWED_HOSTS"
+    )
     cypher_timeout_s: float = Field(default=5.0, alias="PATRONAGE_CYPHER_TIMEOUT", gt=0, le=300)
     cypher_max_rows: int = Field(default=1000, alias="PATRONAGE_CYPHER_MAX_ROWS", ge=1, le=100_000)
+
+    @field_validator("api_allowed_hosts", mode="before")
+    @classmethod
+    def _host_list(cls, value: Any) -> Any:
+        """A comma-separated list (``127.0.0.1,localhost,[::1]``) or a JSON list."""
+        if not isinstance(value, str):
+            return value
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, list):
+            return [str(h) for h in parsed]
+        return [h.strip() for h in value.split(",") if h.strip()]
+
+    @property
+    def trusted_hosts(self) -> list[str]:
+        """The Host names the API answers to: the configured ones and the bind host."""
+        bind = self.api_host.strip().lower()
+        if ":" in bind and not bind.startswith("["):
+            bind = f"[{bind}]"  # an IPv6 address, as it appears in a Host header
+        wildcard = bind in ("0.0.0.0", "[::]")  # every interface: the names must be listed
+        extra = [] if wildcard else [bind]
+        return list(dict.fromkeys([*self.api_allowed_hosts, *extra]))
 
     @field_validator("state_dir", "cache_dir")
     @classmethod

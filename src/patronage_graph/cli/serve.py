@@ -36,6 +36,7 @@ def serve(
     settings = load_settings()
     host = host or settings.api_host
     port = port or settings.api_port
+    settings = settings.model_copy(update={"api_host": host, "api_port": port})  # Host check
     if settings.uses_local_server and start_neo4j:
         LocalServer.from_settings(settings).start(
             progress=lambda m: console_err.print(m, highlight=False)

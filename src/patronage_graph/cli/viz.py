@@ -50,6 +50,8 @@ def viz(
                 timeout_s=settings.cypher_timeout_s,
                 max_rows=settings.cypher_max_rows,
             )
+            for warning in result.warnings:  # e.g. a misspelt label: why the page is empty
+                console_err.print(f"Neo4j warns: {warning.message}", highlight=False)
             html = render_page(graph_from_rows(result.rows), title="Query result", view="cypher")
         else:
             html = render_view(driver, view, id, database=db)

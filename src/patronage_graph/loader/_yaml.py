@@ -25,6 +25,9 @@ __all__ = ["LineDict", "read_yaml"]
 
 #: Files larger than this are refused before parsing (the parser holds it all in memory).
 MAX_FILE_BYTES = 512 * 1024 * 1024
+#: Most alias uses (``*name``) one document may make, as SnakeYAML's default: a few
+#: dozen aliases of aliases already describe billions of values (an "alias bomb").
+MAX_ALIASES = 50
 
 # libyaml (C) is fast and refuses nesting deeper than 1000 levels by itself;
 # the pure-Python parser recurses instead, so RecursionError is caught below.
@@ -39,6 +42,14 @@ class LineDict(dict[Any, Any]):
     repeated: list[tuple[Any, int]]
 
 
+class TooManyAliases(yaml.YAMLError):
+    """A document uses more aliases than :data:`MAX_ALIASES`."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"more than {MAX_ALIASES} aliases")
+        self.line = line
+
+
 class _LineLoader(_Base):  # type: ignore[misc]
     """A safe loader whose mappings are :class:`LineDict` and whose dates stay text."""
 
@@ -46,6 +57,14 @@ class _LineLoader(_Base):  # type: ignore[misc]
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in _Base.yaml_implicit_resolvers.items()
     }
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A node met again is an alias use (composed once, referenced again).
+        if node in self.constructed_objects:
+            self.aliases_used = getattr(self, "aliases_used", 0) + 1
+            if self.aliases_used > MAX_ALIASES:
+                raise TooManyAliases(node.start_mark.line + 1)
+        return super().construct_object(node, deep=deep)
 
 
 def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Any:
@@ -58,8 +77,9 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Any:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str | int | float | bool) and key is not None:
-            # An unhashable key (a list or a mapping used as key): keep a readable form.
-            key = repr(key)
+            # An unhashable key (a list or a mapping used as key): keep a short readable
+            # form (never the whole repr: aliases can make it astronomically long).
+            key = f"<{type(key).__name__} at line {key_node.start_mark.line + 1}>"
         line = key_node.start_mark.line + 1
         if key in data:
             data.repeated.append((key, line))
@@ -134,6 +154,16 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Any, list[Problem]]:
         return None, [problem] if problem else []
     try:
         return yaml.load(text, Loader=_LineLoader), []
+    except TooManyAliases as e:
+        return None, [
+            Problem(
+                name,
+                e.line,
+                None,
+                f"more than {MAX_ALIASES} aliases (*name) in one file: refused, as aliases "
+                "of aliases can describe billions of values; write the values out",
+            )
+        ]
     except yaml.YAMLError as e:
         return None, [_yaml_problem(name, text, e)]
     except RecursionError:
