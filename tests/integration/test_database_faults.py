@@ -93,7 +93,11 @@ def test_kill_9_during_writes_loses_nothing_committed(crash_server: LocalServer)
     stop = threading.Event()
     writer = threading.Thread(target=_write_until_killed, args=(driver, committed, stop))
     writer.start()
-    time.sleep(3.0)
+    # Kill once a few batches are in (on a busy machine the first ones are slow).
+    deadline = time.monotonic() + 90
+    while len(committed) < 5 and time.monotonic() < deadline and writer.is_alive():
+        time.sleep(0.2)
+    time.sleep(0.5)
     crash_server.kill()
     stop.set()
     writer.join(timeout=60)
