@@ -25,6 +25,7 @@ from .errors import UnsafeQueryError
 
 __all__ = ["check_plan_growth", "exponential_reduce"]
 
+_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _REDUCE = re.compile(r"\breduce\s*\(\s*(`[^`]+`|[A-Za-z_]\w*)\s*=", re.IGNORECASE)
 
 
@@ -70,7 +71,7 @@ def exponential_reduce(details: str) -> str | None:
     for match in _REDUCE.finditer(details):
         end = _close(details, match.end())
         accumulator = match.group(1).strip("`")
-        step = _step(details[match.end() : end - 1])
+        step = _STRING.sub("''", _step(details[match.end() : end - 1]))
         uses = re.findall(rf"(?<![\w$.]){re.escape(accumulator)}(?!\w)", step)
         if len(uses) >= 2:
             return details[match.start() : end]
