@@ -199,7 +199,7 @@ def crash_api(crash_server: LocalServer) -> Iterator[str]:
         "NEO4J_URI": creds.uri,
         "NEO4J_USER": creds.user,
         "NEO4J_PASSWORD": creds.password,
-        "PATRONAGE_CYPHER_TIMEOUT": "2",
+        "PATRONAGE_CYPHER_TIMEOUT": "5",
     }
     with bench.api_server(env, port, timeout=120):
         yield f"http://127.0.0.1:{port}"
@@ -289,7 +289,7 @@ def test_a_query_neo4j_cannot_stop_frees_its_client_and_the_server_is_restarted(
         t.start()
     for t in threads:
         t.join(150)
-    # Each client is freed at the deadline (2 s timeout + 3 s margin), with the cause.
+    # Each client is freed at the deadline (5 s timeout + 3 s margin), with the cause.
     assert len(answers) == copies
     for code, seconds, text in answers:
         assert code == 504, text
@@ -359,7 +359,7 @@ def test_health_answers_while_50_requests_wait_on_a_server_that_never_answers(
     )
     assert len(answers) == 50
     assert {code for code, _ in answers} <= {503, 504}, answers
-    assert max(seconds for _, seconds in answers) < 30  # deadline 5 s, plus a busy machine
+    assert max(seconds for _, seconds in answers) < 40  # deadline 8 s, plus a busy machine
     assert all(code == 503 and seconds < 15 for code, seconds in health), health
     took = _seconds_until_healthy(crash_api, time.monotonic(), 60)
     assert took < 60
