@@ -7,6 +7,8 @@ NotFoundError              404     ``{"detail": "no worker with id 'x'"}``
 UnsafeQueryError           400     refusal naming the operator or procedure
 DatabaseError, client's    400     Neo4j's message and ``code`` (/cypher, pages)
 DatabaseUnavailable        503     ``Retry-After`` header, JSON body
+DeadlineExceeded           504     what ran out of time, and what happens next
+TooManyQueries             503     ``Retry-After``: every slot for ad-hoc Cypher busy
 other PatronageGraphError  400     the library's message (what, where, what to do)
 any other error            500     a generic message; details go to the log
 =========================  ======  ==========================================
@@ -25,8 +27,10 @@ from fastapi.responses import JSONResponse, Response
 from patronage_graph.errors import (
     DatabaseError,
     DatabaseUnavailable,
+    DeadlineExceeded,
     NotFoundError,
     PatronageGraphError,
+    TooManyQueries,
     UnsafeQueryError,
 )
 
@@ -58,6 +62,25 @@ async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
         availability.mark_down()  # the next requests answer 503 at once (api.availability)
     return JSONResponse(
         _body(f"Neo4j is unavailable; retry in {RETRY_AFTER_S} s", "ServiceUnavailable"),
+        status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": str(RETRY_AFTER_S)},
+    )
+
+
+async def _deadline(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("deadline passed on %s %s: %s", request.method, request.url.path, exc)
+    detail = (
+        f"{exc}. Neo4j did not stop it at its time limit: some queries cannot be stopped "
+        "(reduce over a huge range, a deeply nested expression). On the local server the "
+        "supervisor restarts Neo4j when such a query keeps running (PATRONAGE_WEDGE_GRACE); "
+        "make the query smaller or raise PATRONAGE_CYPHER_TIMEOUT"
+    )
+    return JSONResponse(_body(detail, "PatronageGraph.DeadlineExceeded"), 504)
+
+
+async def _busy(request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse(
+        _body(str(exc), "PatronageGraph.TooManyQueries"),
         status.HTTP_503_SERVICE_UNAVAILABLE,
         headers={"Retry-After": str(RETRY_AFTER_S)},
     )
@@ -96,5 +119,7 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(UnsafeQueryError, _unsafe)
     app.add_exception_handler(DatabaseUnavailable, _unavailable)
     app.add_exception_handler(DatabaseError, _database)
+    app.add_exception_handler(DeadlineExceeded, _deadline)
+    app.add_exception_handler(TooManyQueries, _busy)
     app.add_exception_handler(PatronageGraphError, _refused)
     app.add_exception_handler(Exception, _internal)

@@ -19,6 +19,7 @@ from patronage_graph.settings import Settings
 
 from .availability import Availability
 from .errors import add_error_handlers
+from .etag import ETags, GraphStamp
 from .models import ErrorOut, Responses
 from .neo4j_holder import Neo4jHolder
 from .routers import analytics, cypher, entities, export, health, home, statistics, viz, workers
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     app.include_router(viz.router, responses=_PAGE_ERRORS)
     app.add_middleware(BodyLimit)
+    app.add_middleware(ETags, stamp=GraphStamp(holder))
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

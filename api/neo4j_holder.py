@@ -26,7 +26,7 @@ from patronage_graph.errors import (
 from patronage_graph.neo4j_local import LocalServer
 from patronage_graph.settings import Settings
 
-__all__ = ["DRIVER_CONFIG", "Neo4jHolder"]
+__all__ = ["DRIVER_CONFIG", "HEALTH_DRIVER_CONFIG", "Neo4jHolder"]
 
 #: Driver settings for a server process: fail fast while Neo4j is away (503 within
 #: seconds instead of the driver's default 30 s of retries) and check connections
@@ -39,6 +39,14 @@ DRIVER_CONFIG: dict[str, Any] = {
     "max_connection_pool_size": 64,
 }
 _RETRY_EVERY_S = 1.0
+#: ``GET /health`` has a driver of its own, with a small pool: requests that hold
+#: every connection of the main pool (stuck queries) never make it wait.
+HEALTH_DRIVER_CONFIG: dict[str, Any] = {
+    **DRIVER_CONFIG,
+    "max_connection_pool_size": 2,
+    "connection_acquisition_timeout": 3.0,
+    "max_transaction_retry_time": 0.0,
+}
 
 
 class Neo4jHolder:
@@ -50,6 +58,8 @@ class Neo4jHolder:
         self._lock = threading.Lock()
         self._failed_at = 0.0
         self._failure: PatronageGraphError | None = None
+        self._health_driver: Driver | None = None
+        self._health_lock = threading.Lock()
 
     @property
     def database(self) -> str:
@@ -81,6 +91,20 @@ class Neo4jHolder:
             self._failure, self._failed_at = failure, time.monotonic()
             raise failure from e
 
+    def health_driver(self) -> Driver:
+        """A second, small driver for ``GET /health`` (opened on first use)."""
+        driver = self._health_driver
+        if driver is not None:
+            return driver
+        with self._health_lock:
+            if self._health_driver is None:
+                try:
+                    uri, user, password = self._credentials()
+                    self._health_driver = create_driver(uri, user, password, **HEALTH_DRIVER_CONFIG)
+                except (AuthenticationError, LocalServerError) as e:
+                    raise DatabaseUnavailable(str(e)) from e
+            return self._health_driver
+
     def _credentials(self) -> tuple[str, str, str]:
         s = self._settings
         if not s.uses_local_server:
@@ -99,3 +123,7 @@ class Neo4jHolder:
             if self._driver is not None:
                 self._driver.close()
                 self._driver = None
+        with self._health_lock:
+            if self._health_driver is not None:
+                self._health_driver.close()
+                self._health_driver = None

@@ -91,7 +91,13 @@ async def _read_response(reader: asyncio.StreamReader) -> int:
 
 
 async def _client(
-    port: int, paths: list[str], deadline: float, budget: list[int], figures: Figures
+    port: int,
+    paths: list[str],
+    deadline: float,
+    budget: list[int],
+    figures: Figures,
+    extra: str = "",
+    ok: int = 200,
 ) -> None:
     reader, writer = await asyncio.open_connection(LOOPBACK, port)
     i = 0
@@ -101,7 +107,7 @@ async def _client(
             path = paths[i % len(paths)]
             i += 1
             began = time.perf_counter()
-            writer.write(f"GET {path} HTTP/1.1\r\nHost: {LOOPBACK}\r\n\r\n".encode())
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: {LOOPBACK}\r\n{extra}\r\n".encode())
             try:
                 status = await asyncio.wait_for(_read_response(reader), 30)
             except (OSError, asyncio.IncompleteReadError, TimeoutError):
@@ -110,7 +116,7 @@ async def _client(
                 reader, writer = await asyncio.open_connection(LOOPBACK, port)
                 continue
             figures.statuses[status] = figures.statuses.get(status, 0) + 1
-            if status == 200:
+            if status == ok:
                 figures.latencies.append(time.perf_counter() - began)
             else:
                 figures.errors += 1
@@ -119,9 +125,22 @@ async def _client(
 
 
 def http_load(
-    port: int, paths: list[str], *, concurrency: int, seconds: float, requests: int, label: str
+    port: int,
+    paths: list[str],
+    *,
+    concurrency: int,
+    seconds: float,
+    requests: int,
+    label: str,
+    headers: dict[str, str] | None = None,
+    ok: int = 200,
 ) -> Figures:
-    """GET ``paths`` round-robin from ``concurrency`` connections; bounded in time and count."""
+    """GET ``paths`` round-robin from ``concurrency`` connections; bounded in time and count.
+
+    ``headers`` are sent with every request; an answer with status ``ok`` counts as
+    a success (e.g. 304 with ``If-None-Match``).
+    """
+    extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
     if not 1 <= concurrency <= 64:
         raise ValueError("concurrency must be between 1 and 64")
     figures = Figures(label)
@@ -130,7 +149,10 @@ def http_load(
     async def main() -> None:
         deadline = time.perf_counter() + seconds
         await asyncio.gather(
-            *(_client(port, paths, deadline, budget, figures) for _ in range(concurrency))
+            *(
+                _client(port, paths, deadline, budget, figures, extra, ok)
+                for _ in range(concurrency)
+            )
         )
 
     began = time.perf_counter()
@@ -251,7 +273,9 @@ def settings_env(settings: object) -> dict[str, str]:
 # -- the benchmark ----------------------------------------------------------------------
 
 
-def run(concurrency: int, seconds: float, requests: int, port: int) -> list[Figures]:
+def run(
+    concurrency: int, seconds: float, requests: int, port: int, worker: str = WORKER
+) -> list[Figures]:
     from api.neo4j_holder import DRIVER_CONFIG
 
     from patronage_graph import NotFoundError, Settings, create_driver, queries
@@ -264,22 +288,22 @@ def run(concurrency: int, seconds: float, requests: int, port: int) -> list[Figu
     db = env["NEO4J_DATABASE"]
     try:
         try:
-            queries.patronage_chain(driver, worker_id=WORKER, database=db)
+            queries.patronage_chain(driver, worker_id=worker, database=db)
         except NotFoundError:
-            print(f"{WORKER} missing: loading seed/ ...", file=sys.stderr)
+            print(f"{worker} missing: loading seed/ ...", file=sys.stderr)
             load_paths(driver, [REPO / "seed"], database=db)
         port = free_port(port)
         bound = {"concurrency": concurrency, "seconds": seconds, "requests": requests}
         results = []
         with api_server(env, port) as server:
             rss_before = server.memory_info().rss
-            for path in ("/node-workers", f"/workers/{WORKER}/chain"):  # warm both sides
+            for path in ("/node-workers", f"/workers/{worker}/chain"):  # warm both sides
                 http_load(port, [path], concurrency=2, seconds=2, requests=200, label="warm-up")
             cases: list[tuple[str, str, Callable[[], object]]] = [
                 (
                     "chain",
-                    f"/workers/{WORKER}/chain",
-                    lambda: queries.patronage_chain(driver, worker_id=WORKER, database=db),
+                    f"/workers/{worker}/chain",
+                    lambda: queries.patronage_chain(driver, worker_id=worker, database=db),
                 ),
                 (
                     "node-workers",
@@ -291,6 +315,17 @@ def run(concurrency: int, seconds: float, requests: int, port: int) -> list[Figu
                 inprocess_load(call, concurrency=2, seconds=2, requests=200, label="warm-up")
                 results.append(inprocess_load(call, label=f"{name} in-process", **bound))
                 results.append(http_load(port, [path], label=f"GET {path}", **bound))
+            etag = _etag_of(port, f"/workers/{worker}/chain")
+            not_modified = None
+            if etag:
+                not_modified = http_load(
+                    port,
+                    [f"/workers/{worker}/chain"],
+                    label="chain, If-None-Match: 304",
+                    headers={"If-None-Match": etag, "Accept": "*/*"},  # as httpx asked
+                    ok=304,
+                    **bound,
+                )
             rss_after = server.memory_info().rss
         print(f"\nconcurrency {concurrency}, at most {seconds:g} s or {requests} requests per row")
         print(HEADER)
@@ -299,11 +334,23 @@ def run(concurrency: int, seconds: float, requests: int, port: int) -> list[Figu
         for inproc, http in zip(results[::2], results[1::2], strict=True):
             ratio = http.pct(0.5) / inproc.pct(0.5)
             print(f"{http.label}: p50 overhead {ratio:.2f}x the in-process call")
+        if not_modified is None:
+            print("no ETag: the graph has no generation stamp (load it with the loader)")
+        else:
+            print(not_modified.line())
+            results.append(not_modified)
         mib = 2**20
         print(f"API server RSS: {rss_before / mib:.0f} MiB before, {rss_after / mib:.0f} MiB after")
         return results
     finally:
         driver.close()
+
+
+def _etag_of(port: int, path: str) -> str | None:
+    import httpx
+
+    etag: str | None = httpx.get(f"http://{LOOPBACK}:{port}{path}", timeout=30).headers.get("etag")
+    return etag
 
 
 def main() -> None:
@@ -312,11 +359,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15.0, help="per row, at most")
     parser.add_argument("--requests", type=int, default=20_000, help="per row, at most")
     parser.add_argument("--port", type=int, default=8013, help="first port tried (loopback)")
+    parser.add_argument("--worker", default=WORKER, help="whose chain (e.g. syn1-c0-w0)")
     args = parser.parse_args()
     if args.seconds > 600 or args.requests > 1_000_000:
         parser.error("keep the load bounded: --seconds <= 600 and --requests <= 1000000")
     sys.path.insert(0, str(REPO))
-    run(args.concurrency, args.seconds, args.requests, args.port)
+    run(args.concurrency, args.seconds, args.requests, args.port, args.worker)
 
 
 if __name__ == "__main__":

@@ -64,3 +64,14 @@ ORDER BY type
 // Delete every node and relationship, in batches (tests and `load --replace`).
 MATCH (n)
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+
+// name: supervisor_transactions
+// mode: read
+// params: none
+// returns: id, status, elapsed_s, query
+// The server's running transactions, for the supervisor's watchdog: one that Neo4j
+// has marked terminated but that keeps running is wedged (a loop that never checks
+// for termination) and only a restart frees its core.
+SHOW TRANSACTIONS YIELD transactionId, status, elapsedTime, currentQuery
+RETURN transactionId AS id, status, elapsedTime.seconds AS elapsed_s,
+       left(currentQuery, 200) AS query

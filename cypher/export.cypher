@@ -3,7 +3,7 @@
 // params: none
 // returns: id, labels, props
 // Every node with all its labels and properties (`patronage-graph export`).
-MATCH (n)
+MATCH (n) WHERE NOT n:Meta  // the generation stamp is no part of the graph
 RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
 ORDER BY id
 

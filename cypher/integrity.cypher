@@ -16,7 +16,7 @@ RETURN count(r) AS count, collect(a.id + ' -' + type(r) + '-> ' + b.id)[..20] AS
 // Nodes the model does not describe: without the Entity label or an id, with a label
 // the model lacks, a property none of its labels declares, or a required one missing.
 // $labels, $node_props and $required (label -> property names) come from model.py.
-MATCH (n)
+MATCH (n) WHERE NOT n:Meta  // the generation stamp (graph_stamp_set) is outside the model
 WITH n, labels(n) AS labels
 WITH n, labels,
      reduce(acc = [], l IN labels | acc + coalesce($node_props[l], [])) AS allowed,

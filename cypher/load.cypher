@@ -76,6 +76,20 @@ RETURN count(*) AS deleted
 // params: none
 // returns: nodes, relationships
 // How many nodes and relationships the database holds (from the count store).
-CALL () { MATCH (n) RETURN count(n) AS nodes }
+// The generation stamp node (`:Meta`, see graph_stamp_set) is not counted.
+CALL () { MATCH (n) RETURN count(n) AS all_nodes }
+CALL () { MATCH (m:Meta) RETURN count(m) AS meta }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-RETURN nodes, relationships
+RETURN all_nodes - meta AS nodes, relationships
+
+// name: graph_stamp_set
+// mode: write
+// params: stamp
+// returns: stamp
+// A new generation stamp for the graph, written in the load's own transaction: the
+// API keys its ETags on it, so every load (and only a load) makes cached answers
+// stale. One node, `(:Meta {id: 'graph'})`, outside the model: counts, exports and
+// integrity checks leave it out.
+MERGE (m:Meta {id: 'graph'})
+SET m.generation = $stamp, m.loadedAt = datetime()
+RETURN m.generation AS stamp

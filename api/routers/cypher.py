@@ -10,6 +10,7 @@ from patronage_graph.cypher_guard import CypherResult, run_readonly
 from patronage_graph.errors import DatabaseError, DatabaseUnavailable
 from patronage_graph.settings import Settings
 
+from ..deadline import CYPHER_POOL, cypher_deadline
 from ..deps import DatabaseDep, DriverDep, SettingsDep
 from ..models import CypherIn, CypherOut, CypherWarningOut, ErrorOut
 
@@ -25,22 +26,31 @@ def run_bounded(
     """A researcher's query, read-only, within the configured time, row and size bounds.
 
     Shared by ``POST /cypher`` and ``POST /viz/cypher`` so both keep the same bounds.
+    The call runs under a client-side deadline just above the Cypher timeout
+    (:mod:`api.deadline`): a query Neo4j cannot stop is a prompt 504, not a hang.
     """
-    return run_readonly(
-        driver,
-        body.query,
-        body.parameters,
-        database=database,
-        timeout_s=settings.cypher_timeout_s,
-        max_rows=settings.cypher_max_rows,
-        max_bytes=MAX_RESULT_BYTES,
+    return CYPHER_POOL.call(
+        lambda: run_readonly(
+            driver,
+            body.query,
+            body.parameters,
+            database=database,
+            timeout_s=settings.cypher_timeout_s,
+            max_rows=settings.cypher_max_rows,
+            max_bytes=MAX_RESULT_BYTES,
+        ),
+        cypher_deadline(settings.cypher_timeout_s),
+        f"the query (time limit PATRONAGE_CYPHER_TIMEOUT={settings.cypher_timeout_s:g} s)",
     )
 
 
 @router.post(
     "/cypher",
     response_model=CypherOut,
-    responses={400: {"model": ErrorOut, "description": "refused, invalid or stopped query"}},
+    responses={
+        400: {"model": ErrorOut, "description": "refused, invalid or stopped query"},
+        504: {"model": ErrorOut, "description": "Neo4j did not stop the query in time"},
+    },
 )
 def run_cypher(
     body: CypherIn, driver: DriverDep, db: DatabaseDep, settings: SettingsDep

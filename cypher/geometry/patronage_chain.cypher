@@ -45,10 +45,20 @@ WITH i + 1 AS step, hops[i] AS hop
 WHERE step <= $max_hops
 WITH hop.a AS a, hop.b AS b, hop.type AS type, hop.tie AS tie, hop.sources AS sources,
      min(step) AS step
-RETURN step, a.id AS from_id, a.name AS from_name, b.id AS to_id, b.name AS to_name, type, tie,
-       b.level AS level,
-       COLLECT {
-         MATCH (s:Source) WHERE s.id IN coalesce(sources, [])
-         RETURN s {.id, .citation, .footnote, date: toString(s.date)} AS source
-       } AS sources
+// Each distinct source is read once, however many hops cite it.
+WITH collect({step: step, a: a, b: b, type: type, tie: tie,
+              sources: coalesce(sources, [])}) AS hops
+CALL (hops) {
+  UNWIND hops AS h
+  UNWIND h.sources AS sid
+  WITH DISTINCT sid
+  MATCH (s:Source {id: sid})
+  RETURN collect(s {.id, .citation, .footnote, date: toString(s.date)}) AS cited
+}
+UNWIND hops AS h
+WITH h, h.a AS a, h.b AS b, cited
+RETURN h.step AS step, a.id AS from_id, a.name AS from_name, b.id AS to_id, b.name AS to_name,
+       h.type AS type, h.tie AS tie, b.level AS level,
+       [sid IN h.sources WHERE any(s IN cited WHERE s.id = sid)
+        | head([s IN cited WHERE s.id = sid])] AS sources
 ORDER BY step, from_id, to_id, type

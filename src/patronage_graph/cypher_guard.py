@@ -53,6 +53,7 @@ from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Duration
 
+from .cypher_growth import check_plan_growth
 from .database import translate_errors
 from .errors import DatabaseError, DatabaseUnavailable, UnsafeQueryError
 
@@ -172,6 +173,7 @@ def check_plan(query_type: str | None, plan: Mapping[str, Any] | None) -> None:
         kinds = {"w": "writes", "rw": "reads and writes", "s": "changes the schema or server"}
         what = kinds.get(str(query_type), f"is of type {query_type!r}")
         raise UnsafeQueryError(f"refused: the query {what}; only read queries may run here")
+    check_plan_growth(str(args.get("Details", "")) for _, args in _operators(plan))
 
 
 # -- what is refused before anything is sent ------------------------------------------

@@ -13,7 +13,9 @@ so the CLI and the API can show a clear message instead of a traceback::
     ├── QueryRegistryError     a cypher/*.cypher file is malformed or a name is unknown
     ├── ValidationError        loader input does not fit the model (carries every problem)
     ├── NotFoundError          an id that is not in the graph
-    └── UnsafeQueryError       ad-hoc Cypher that would write, administer or read files
+    ├── UnsafeQueryError       ad-hoc Cypher that would write, administer or read files
+    ├── DeadlineExceeded       a call Neo4j did not answer within its deadline (API: 504)
+    └── TooManyQueries         every slot for ad-hoc Cypher is taken (API: 503)
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ __all__ = [
     "ConfigError",
     "DatabaseError",
     "DatabaseUnavailable",
+    "DeadlineExceeded",
     "LocalServerError",
     "NotFoundError",
     "PatronageGraphError",
     "PortInUseError",
     "Problem",
     "QueryRegistryError",
+    "TooManyQueries",
     "UnsafeQueryError",
     "ValidationError",
 ]
@@ -83,6 +87,14 @@ class NotFoundError(PatronageGraphError):
 
 class UnsafeQueryError(PatronageGraphError):
     """Ad-hoc Cypher that would write, administer the server or read files."""
+
+
+class DeadlineExceeded(PatronageGraphError):
+    """Neo4j did not answer a call within its deadline; the caller stopped waiting."""
+
+
+class TooManyQueries(PatronageGraphError):
+    """Every slot for researchers' queries is held by a query still running."""
 
 
 @dataclass(frozen=True)

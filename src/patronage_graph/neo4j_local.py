@@ -10,6 +10,8 @@ holds its config, data, logs and a generated password (mode 0600).
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -19,6 +21,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,16 +83,21 @@ class ServerStatus:
     browser_url: str
     credentials_file: Path
     log_file: Path
+    supervisor: str = "not running"
 
     def describe(self) -> str:
         if not self.running:
-            return f"Neo4j is not running (state folder {self.credentials_file.parent})"
+            return (
+                f"Neo4j is not running (state folder {self.credentials_file.parent})\n"
+                f"  Supervisor:  {self.supervisor}"
+            )
         return (
             f"Neo4j is running (pid {self.pid})\n"
             f"  Bolt:        {self.bolt_uri}\n"
             f"  Browser:     {self.browser_url}\n"
             f"  Credentials: {self.credentials_file} (user neo4j)\n"
-            f"  Log:         {self.log_file}"
+            f"  Log:         {self.log_file}\n"
+            f"  Supervisor:  {self.supervisor}"
         )
 
 
@@ -104,6 +112,11 @@ class LocalServer:
     heap: str = "2g"
     pagecache: str = "2g"
     tx_memory: str = "512m"
+    #: Run the JVM under :mod:`patronage_graph.supervisor` (restarted when it dies).
+    supervise: bool = True
+    #: Seconds a transaction may keep running after Neo4j terminated it before the
+    #: supervisor restarts the server to free it.
+    wedge_grace_s: float = 30.0
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LocalServer:
@@ -115,7 +128,17 @@ class LocalServer:
             heap=settings.heap,
             pagecache=settings.pagecache,
             tx_memory=settings.tx_memory,
+            supervise=settings.supervise,
+            wedge_grace_s=settings.wedge_grace_s,
         )
+
+    @classmethod
+    def from_config_file(cls, state_dir: Path) -> LocalServer:
+        """The server described by ``<state_dir>/supervisor-config.json`` (see :meth:`start`)."""
+        data = json.loads((state_dir / "supervisor-config.json").read_text())
+        data["state_dir"] = Path(data["state_dir"])
+        data["cache_dir"] = Path(data["cache_dir"])
+        return cls(**data)
 
     # -- paths ---------------------------------------------------------------
     @property
@@ -141,6 +164,22 @@ class LocalServer:
     @property
     def log_file(self) -> Path:
         return self.home / "logs" / "console.log"
+
+    @property
+    def supervisor_log(self) -> Path:
+        return self.home / "logs" / "supervisor.log"
+
+    @property
+    def supervisor_pid_file(self) -> Path:
+        return self.state_dir / "supervisor.pid"
+
+    @property
+    def supervisor_state_file(self) -> Path:
+        return self.state_dir / "supervisor.json"
+
+    @property
+    def stop_marker(self) -> Path:
+        return self.state_dir / "stop-requested"
 
     @property
     def bolt_uri(self) -> str:
@@ -311,12 +350,54 @@ class LocalServer:
         pid = self.pid()
         running = pid is not None and _port_open(self.bolt_port)
         return ServerStatus(
-            running, pid, self.bolt_uri, self.browser_url, self.credentials_file, self.log_file
+            running,
+            pid,
+            self.bolt_uri,
+            self.browser_url,
+            self.credentials_file,
+            self.log_file,
+            self.describe_supervisor(),
         )
 
+    def supervisor_pid(self) -> int | None:
+        """The pid of this state folder's supervisor, or None."""
+        try:
+            pid = int(self.supervisor_pid_file.read_text().strip())
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+        except (FileNotFoundError, ValueError):
+            return None
+        alive = "patronage_graph.supervisor" in cmdline and str(self.state_dir) in cmdline
+        return pid if alive and not _zombie(pid) else None
+
+    def supervisor_state(self) -> dict[str, object]:
+        """The supervisor's last written state (empty when it never ran here)."""
+        try:
+            data: dict[str, object] = json.loads(self.supervisor_state_file.read_text())
+        except (FileNotFoundError, ValueError):
+            return {}
+        return data
+
+    def describe_supervisor(self) -> str:
+        pid = self.supervisor_pid()
+        state = self.supervisor_state()
+        restarts = f"{state.get('restarts', 0)} restarts"
+        if state.get("wedged_restarts"):
+            restarts += f" ({state['wedged_restarts']} for wedged transactions)"
+        last = f", last: {state['last_exit']}" if state.get("last_exit") else ""
+        if pid is None:
+            was = f" (last state: {state['state']})" if state.get("state") else ""
+            return f"not running{was}; log {self.supervisor_log}"
+        now = state.get("state", "starting")
+        return f"{now} (pid {pid}), {restarts}{last}; log {self.supervisor_log}"
+
     def start(self, timeout: float = 180.0, progress: Progress = _quiet) -> ServerStatus:
-        """Start the server (or reuse the running one) and wait until Bolt answers."""
-        if self.pid() is not None:
+        """Start the server (or reuse the running one) and wait until Bolt answers.
+
+        With ``supervise`` (the default) the JVM runs under a detached supervisor
+        that restarts it when it exits without being asked (see
+        :mod:`patronage_graph.supervisor`).
+        """
+        if self.pid() is not None or self.supervisor_pid() is not None:
             self._wait_for_bolt(timeout)
             return self.status()
         for port, name in ((self.bolt_port, "Bolt"), (self.http_port, "HTTP")):
@@ -328,7 +409,26 @@ class LocalServer:
         self.assemble(progress)
         self.configure()
         self._ensure_password()
+        self.stop_marker.unlink(missing_ok=True)
         progress(f"Starting Neo4j {neo4j_version()} on {self.bolt_uri} ...")
+        if not self.supervise:
+            process = self.launch()
+            try:
+                self._wait_for_bolt(timeout, process)
+            except LocalServerError:
+                _terminate(process.pid, 10)
+                raise
+            return self.status()
+        supervisor = self._spawn_supervisor()
+        try:
+            self._wait_for_bolt(timeout, supervisor=supervisor)
+        except LocalServerError:
+            self.stop(timeout=20)
+            raise
+        return self.status()
+
+    def launch(self) -> subprocess.Popen[bytes]:
+        """Start the JVM (configured, password set) and record its pid; do not wait."""
         command = self._java_command(
             _ENTRY_POINT,
             f"--home-dir={self.home}",
@@ -336,6 +436,7 @@ class LocalServer:
             "--console-mode",
             heap=self.heap,
         )
+        self.configure()
         with open(self.log_file, "ab") as log:
             process = subprocess.Popen(
                 command,
@@ -346,15 +447,32 @@ class LocalServer:
                 start_new_session=True,
             )
         self.pid_file.write_text(str(process.pid))
-        try:
-            self._wait_for_bolt(timeout, process)
-        except LocalServerError:
-            _terminate(process.pid, 10)
-            raise
-        return self.status()
+        return process
+
+    def _spawn_supervisor(self) -> subprocess.Popen[bytes]:
+        config = {
+            key: str(value) if isinstance(value, Path) else value
+            for key, value in dataclasses.asdict(self).items()
+        }
+        (self.state_dir / "supervisor-config.json").write_text(json.dumps(config))
+        self.supervisor_state_file.unlink(missing_ok=True)
+        self.supervisor_log.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.supervisor_log, "ab") as log:
+            return subprocess.Popen(
+                [sys.executable, "-m", "patronage_graph.supervisor", str(self.state_dir)],
+                env=os.environ.copy(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+                close_fds=True,
+            )
 
     def _wait_for_bolt(
-        self, timeout: float, process: subprocess.Popen[bytes] | None = None
+        self,
+        timeout: float,
+        process: subprocess.Popen[bytes] | None = None,
+        supervisor: subprocess.Popen[bytes] | None = None,
     ) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -362,6 +480,13 @@ class LocalServer:
                 raise LocalServerError(
                     f"Neo4j exited with code {process.returncode} while starting. "
                     f"Last lines of {self.log_file}:\n{self.log_tail()}"
+                )
+            if supervisor is not None and supervisor.poll() is not None:
+                code = self.supervisor_state().get("exit_code", supervisor.returncode)
+                raise LocalServerError(
+                    f"Neo4j exited with code {code} while starting. "
+                    f"Last lines of {self.log_file}:\n{self.log_tail()}\n"
+                    f"Supervisor log: {self.supervisor_log}"
                 )
             if (
                 _port_open(self.bolt_port)
@@ -392,17 +517,30 @@ class LocalServer:
             return False
 
     def stop(self, timeout: float = 60.0) -> bool:
-        """Stop the server cleanly; returns False when none was running."""
+        """Stop the server cleanly; returns False when none was running.
+
+        The supervisor is told first (a marker file and SIGTERM), so it stops the
+        JVM itself and does not restart it.
+        """
         pid = self.pid()
-        if pid is None:
-            self.pid_file.unlink(missing_ok=True)
-            return False
-        _terminate(pid, timeout)
+        supervisor = self.supervisor_pid()
+        if supervisor is not None:
+            self.state_dir.mkdir(parents=True, exist_ok=True)
+            self.stop_marker.write_text(str(os.getpid()))
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(supervisor, signal.SIGTERM)
+            if not _wait_gone(supervisor, timeout + 10):
+                _terminate(supervisor, 5)
+        if pid is not None:
+            _terminate(pid, timeout)  # returns at once when the supervisor stopped it
         self.pid_file.unlink(missing_ok=True)
-        return True
+        return pid is not None or supervisor is not None
 
     def kill(self) -> None:
-        """Kill the server at once (SIGKILL), as a crash would; for fault tests."""
+        """Kill the server at once (SIGKILL), as a crash would; for fault tests.
+
+        A supervisor, if one runs, starts it again (that is what it is for).
+        """
         pid = self.pid()
         if pid is not None:
             os.kill(pid, signal.SIGKILL)
@@ -453,6 +591,13 @@ def _terminate(pid: int, timeout: float) -> None:
     if not _wait_gone(pid, timeout):
         os.kill(pid, signal.SIGKILL)
         _wait_gone(pid, 10)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2:3] == ["Z"]
+    except FileNotFoundError:
+        return True
 
 
 def _wait_gone(pid: int, timeout: float) -> bool:

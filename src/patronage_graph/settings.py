@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     heap: str = Field(default="2g", alias="PATRONAGE_HEAP", pattern=r"^\d+[kmg]$")
     pagecache: str = Field(default="2g", alias="PATRONAGE_PAGECACHE", pattern=r"^\d+[kmg]$")
     tx_memory: str = Field(default="512m", alias="PATRONAGE_TX_MEMORY", pattern=r"^\d+[kmg]$")
+    supervise: bool = Field(default=True, alias="PATRONAGE_SUPERVISE")
+    wedge_grace_s: float = Field(default=30.0, alias="PATRONAGE_WEDGE_GRACE", gt=0, le=3600)
 
     # API.
     api_host: str = Field(default="127.0.0.1", alias="PATRONAGE_API_HOST")

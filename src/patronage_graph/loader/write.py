@@ -11,6 +11,7 @@ scan every relationship).
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, field
@@ -25,13 +26,27 @@ from ..errors import Problem, ValidationError
 from .records import NodeRecord, RelRecord
 from .report import Counts
 
-__all__ = ["DEFAULT_BATCH", "Progress", "WriteResult", "write_records"]
+__all__ = ["DEFAULT_BATCH", "Progress", "WriteResult", "new_stamp", "write_records"]
 
 DEFAULT_BATCH = 5_000
 #: ``progress(phase, done, total)``: phase is "files" (reading), "delete", "nodes" or
 #: "relationships".
 Progress = Callable[[str, int, int | None], None]
 _Tx = Transaction | ManagedTransaction
+
+
+def new_stamp() -> str:
+    """A fresh graph generation stamp (written with every load; see graph_stamp_set)."""
+    return uuid.uuid4().hex
+
+
+class _LazyStamp:
+    @property
+    def text(self) -> str:
+        return registry()["graph_stamp_set"].text
+
+
+_STAMP = _LazyStamp()
 
 
 @dataclass
@@ -175,10 +190,12 @@ def write_records(
             with session.begin_transaction() as tx:
                 writer = _Writer(lambda work: work(tx), batch_size, progress)
                 _write_all(writer, nodes, rels, replace)
+                tx.run(_STAMP.text, stamp=new_stamp()).consume()
                 tx.commit()
         else:
             writer = _Writer(session.execute_write, batch_size, progress)
             _write_all(writer, nodes, rels, replace)
+            session.execute_write(lambda tx: tx.run(_STAMP.text, stamp=new_stamp()).consume())
     return WriteResult(
         Counts.of_labels(writer.labels, writer.types), writer.properties_set, writer.deleted
     )

@@ -1,0 +1,97 @@
+"""A deadline on calls into Neo4j, so a query the server never answers frees its client.
+
+Neo4j stops a researcher's query at ``PATRONAGE_CYPHER_TIMEOUT``, but not every
+query can be stopped: a ``reduce`` over billions of values never checks for
+termination, and a deeply nested expression can overflow the parser, which then
+never answers. The driver would wait minutes and end with a false "unavailable".
+:class:`Deadline` runs the call on a thread of its own, bounded pool and stops
+waiting at the deadline: the client gets a prompt 504 naming the cause, and the
+call's thread finishes (or is freed by the supervisor restarting a wedged local
+server, see :mod:`patronage_graph.supervisor`) in the background.
+
+A pool has a fixed number of slots; a call that cannot get one within its deadline
+is refused with :class:`~patronage_graph.errors.TooManyQueries` (503) instead of
+queueing behind calls that may never end. ``GET /health`` has a pool (and a driver)
+of its own, so stuck researchers' queries never starve it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TypeVar
+
+from patronage_graph.errors import DeadlineExceeded, TooManyQueries
+
+__all__ = [
+    "CYPHER_DEADLINE_MARGIN_S",
+    "CYPHER_POOL",
+    "CYPHER_SLOTS",
+    "Deadline",
+    "cypher_deadline",
+]
+
+T = TypeVar("T")
+
+#: Seconds the API waits past PATRONAGE_CYPHER_TIMEOUT for Neo4j to stop a query.
+CYPHER_DEADLINE_MARGIN_S = 3.0
+#: Researchers' queries running at once (each holds a thread and a connection).
+CYPHER_SLOTS = 16
+
+
+class Deadline:
+    """A bounded thread pool whose calls the caller waits for at most ``seconds``."""
+
+    def __init__(self, slots: int, name: str) -> None:
+        self.slots = slots
+        self._pool = ThreadPoolExecutor(max_workers=slots, thread_name_prefix=name)
+        self._free = threading.BoundedSemaphore(slots)
+        self._busy = 0
+        self._lock = threading.Lock()
+
+    @property
+    def busy(self) -> int:
+        """Calls still running (including those whose caller stopped waiting)."""
+        return self._busy
+
+    def _run(self, fn: Callable[[], T]) -> T:
+        try:
+            return fn()
+        finally:
+            with self._lock:
+                self._busy -= 1
+            self._free.release()
+
+    def call(self, fn: Callable[[], T], seconds: float, what: str) -> T:
+        """``fn()``, or :class:`DeadlineExceeded` once ``seconds`` have passed."""
+        began = time.monotonic()
+        if not self._free.acquire(timeout=seconds):
+            raise TooManyQueries(
+                f"all {self.slots} slots for {what} are held by queries that are still "
+                f"running; none freed within {seconds:.0f} s, retry later"
+            )
+        with self._lock:
+            self._busy += 1
+        future: Future[T] = self._pool.submit(self._run, fn)
+        try:
+            return future.result(timeout=max(0.0, seconds - (time.monotonic() - began)))
+        except FutureTimeout:
+            raise DeadlineExceeded(
+                f"{what} got no answer from Neo4j within {seconds:.0f} s, so the API stopped "
+                "waiting"
+            ) from None
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+#: The pool every researcher's query (``POST /cypher``, ``POST /viz/cypher``) runs on.
+CYPHER_POOL = Deadline(CYPHER_SLOTS, "cypher")
+
+
+def cypher_deadline(timeout_s: float) -> float:
+    """The client-side deadline of a researcher's query: its Cypher timeout plus a margin."""
+    return timeout_s + CYPHER_DEADLINE_MARGIN_S
