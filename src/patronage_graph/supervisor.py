@@ -66,6 +66,8 @@ class Supervisor:
     last_exit: str | None = None
     _stopping: bool = False
     _terminated_since: dict[str, float] = field(default_factory=dict)
+    _driver: Any = None
+    _watch_failures: int = 0
 
     # -- state, log ------------------------------------------------------------
     def log(self, message: str) -> None:
@@ -159,6 +161,7 @@ class Supervisor:
         ready = False
         next_watch = time.monotonic() + _WATCH_EVERY_S
         self._terminated_since.clear()
+        self._close_driver()
         while process.poll() is None:
             if self._stop_requested():
                 _terminate(process.pid, 60)
@@ -180,7 +183,12 @@ class Supervisor:
         """A transaction marked terminated but still running past the grace, described."""
         try:
             rows = self._transactions()
-        except Exception:  # the server is busy or restarting: look again next round
+            self._watch_failures = 0
+        except Exception as e:  # the server is busy or restarting: look again next round
+            self._watch_failures += 1
+            if self._watch_failures in (5, 50):
+                self.log(f"the watchdog cannot list transactions ({type(e).__name__}: {e})")
+            self._close_driver()
             return None
         now = time.monotonic()
         seen = set()
@@ -200,18 +208,25 @@ class Supervisor:
         return None
 
     def _transactions(self) -> list[dict[str, Any]]:
-        creds = self.server.credentials()
-        with GraphDatabase.driver(
-            creds.uri,
-            auth=(creds.user, creds.password),
-            connection_timeout=5.0,
-            connection_acquisition_timeout=5.0,
-            max_transaction_retry_time=0.0,
-            notifications_min_severity="OFF",
-        ) as driver:
-            text = registry()["supervisor_transactions"].text
-            records, _, _ = driver.execute_query(Query(text, timeout=10.0))
-            return [dict(r) for r in records]
+        if self._driver is None:
+            creds = self.server.credentials()
+            self._driver = GraphDatabase.driver(
+                creds.uri,
+                auth=(creds.user, creds.password),
+                connection_timeout=10.0,
+                connection_acquisition_timeout=10.0,
+                max_transaction_retry_time=0.0,
+                notifications_min_severity="OFF",
+            )
+        text = registry()["supervisor_transactions"].text
+        records, _, _ = self._driver.execute_query(Query(text, timeout=15.0))
+        return [dict(r) for r in records]
+
+    def _close_driver(self) -> None:
+        if self._driver is not None:
+            with contextlib.suppress(Exception):
+                self._driver.close()
+            self._driver = None
 
 
 def main(argv: list[str] | None = None) -> int:

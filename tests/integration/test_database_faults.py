@@ -296,12 +296,12 @@ def test_a_query_neo4j_cannot_stop_frees_its_client_and_the_server_is_restarted(
         assert "PATRONAGE_CYPHER_TIMEOUT" in text and "supervisor" in text
         assert seconds < 40, seconds
     # The supervisor sees the terminated transactions still running and restarts Neo4j.
-    took = _seconds_until_healthy(crash_api, sent, WEDGE_GRACE_S + 30 + back_within())
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + WEDGE_GRACE_S + 120
     while time.monotonic() < deadline:
         if int(str(crash_server.supervisor_state().get("wedged_restarts", 0))) > before:
             break
         time.sleep(1)
+    took = _seconds_until_healthy(crash_api, sent, WEDGE_GRACE_S + 30 + back_within())
     print(
         f"\n{copies} wedged queries: answers {sorted(round(a[1], 1) for a in answers)} s; "
         f"API 200 again after {took:.1f} s"
