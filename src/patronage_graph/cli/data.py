@@ -16,7 +16,7 @@ from ..errors import ValidationError
 from ..export import FORMATS, export_graph
 from ..loader import LoadReport, check_integrity, load_paths
 from ..resources import resource_path
-from ._common import console, console_err, driver_from_settings
+from ._common import EVIDENCE_OPTION, console, console_err, driver_from_settings
 
 #: Problems shown by the CLI; the rest are counted (the exception holds them all).
 MAX_SHOWN = 200
@@ -124,10 +124,22 @@ def export(
         str | None,
         typer.Option("--city", help="a city's id or name: only what is located there"),
     ] = None,
+    evidence: str = EVIDENCE_OPTION,
 ) -> None:
-    """Write the graph as GraphML, GEXF, node-link JSON or CSV for networkx and Gephi."""
+    """Write the graph as GraphML, GEXF, node-link JSON or CSV for networkx and Gephi.
+
+    Every relationship keeps its ``evidence`` grade and ``quote``; ``--evidence``
+    leaves out ties graded weaker than the grade given.
+    """
     with driver_from_settings() as (driver, database):
-        report = export_graph(driver, fmt, output, city=city, database=database)
+        report = export_graph(
+            driver,
+            fmt,
+            output,
+            city=city,
+            evidence=evidence,  # type: ignore[arg-type]
+            database=database,
+        )
     console.print(
         f"wrote {report.nodes} nodes and {report.relationships} relationships to "
         f"{report.path} ({report.format})",

@@ -60,7 +60,7 @@ def _ungraded_out(facts: dict[str, Any], grades: list[str]) -> dict[str, Any]:
         grading = gradings[whose]
         if grading is not None and prop_grade(grading, prop) not in grades:
             out[fact] = None
-    if prop_grade(gradings["worker"], "separatedYear") not in grades:
+    if prop_grade(gradings["worker"] or {}, "separatedYear") not in grades:
         out["separated_year"] = None
     return out
 
