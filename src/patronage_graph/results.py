@@ -21,12 +21,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from .errors import PatronageGraphError
 
 __all__ = [
+    "AuditTie",
     "BaseCriterion",
     "BaseQualification",
     "ChainHop",
     "Dependency",
     "Eligibility",
     "EntityDetail",
+    "EvidenceCount",
     "GraphCounts",
     "LayoffStatistics",
     "Neighbour",
@@ -102,6 +104,31 @@ class Tie(Result):
     quote: str | None = None
     note: str | None = None
     sources: list[str] = Field(default_factory=list)
+
+
+class AuditTie(Result):
+    """One tie drawn for a reader to check: its ends, grade, quote, note and sources."""
+
+    position: int
+    id: str | None = None
+    type: str
+    tie: str | None = None
+    start_id: str | None = None
+    start_name: str | None = None
+    end_id: str | None = None
+    end_name: str | None = None
+    evidence: str | None = None
+    quote: str | None = None
+    note: str | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+
+
+class EvidenceCount(Result):
+    """How many ties of one kind carry one grade."""
+
+    tie: str
+    grade: str
+    count: int
 
 
 class SupporterBrief(Result):

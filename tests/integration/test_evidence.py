@@ -7,14 +7,22 @@ whose ties are all `stated`. See the comments of both files for the worked answe
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from neo4j import Driver
+from typer.testing import CliRunner
 
 from patronage_graph import queries
+from patronage_graph.cli import app
 from patronage_graph.errors import PatronageGraphError
 from patronage_graph.loader import load_paths
+from patronage_graph.model import EVIDENCE_GRADES
+from patronage_graph.queries import evidence as queries_evidence
+from patronage_graph.settings import Settings
 
 pytestmark = pytest.mark.integration
 DATA = Path(__file__).parent / "data"
@@ -102,3 +110,59 @@ def test_base_criteria_read_weaker_facts_as_unknown(graded: Driver) -> None:
 def test_a_bad_grade_is_refused_naming_the_choices(graded: Driver) -> None:
     with pytest.raises(PatronageGraphError, match="stated, general, inferred"):
         queries.node_workers(graded, evidence="likely")  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def cli(graded: Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Any:
+    assert neo4j_settings.neo4j_uri and neo4j_settings.neo4j_password
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
+    monkeypatch.setenv("NEO4J_USER", neo4j_settings.neo4j_user)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
+
+    def invoke(*args: str, code: int = 0) -> str:
+        result = CliRunner().invoke(app, list(args), terminal_width=200)
+        assert result.exit_code == code, result.output
+        return result.output
+
+    return invoke
+
+
+def test_audit_prints_a_reproducible_sample_with_grade_quote_and_footnote(cli: Any) -> None:
+    first = cli("audit", "--sample", "5", "--seed", "7")
+    assert first == cli("audit", "--sample", "5", "--seed", "7")  # same seed, same ties
+    assert first != cli("audit", "--sample", "5", "--seed", "8")
+    assert first.count("\n1. ") + first.startswith("1. ") == 1 and "5 tie(s), seed 7" in first
+    assert re.search(r"\[(stated|general|inferred)\]", first)
+    assert "from t-" in first and "to   t-" in first
+    # t-src-a is footnote 1: the citation and its footnote are printed for a reader
+    everything = cli("audit", "--sample", "200", "--seed", "1")
+    assert "source t-src-a: fn 1: Test interview A" in everything
+    assert 'quote: "leaders visited the models of the places they toured"' in everything
+    assert "note:  Inferred: the bureau over the firm" in everything
+    stated = cli("audit", "--sample", "200", "--evidence", "stated")
+    assert "[inferred]" not in stated and "[general]" not in stated and "[stated]" in stated
+
+
+def test_check_counts_ties_per_grade_and_kind(cli: Any, graded: Driver) -> None:
+    out = cli("check")
+    assert "ties by evidence grade" in out
+    counts = {(c.tie, c.grade): c.count for c in queries_evidence.evidence_counts(graded)}
+    patronage = next(line for line in out.splitlines() if line.strip("│ ").startswith("patronage"))
+    cells = [c.strip() for c in patronage.strip("│ ").split("│")]
+    # patronage | stated | general | inferred | total
+    assert cells[1:4] == [str(counts.get(("patronage", g), 0)) for g in EVIDENCE_GRADES]
+    assert counts[("patronage", "inferred")] == 2  # the first star's award, the provincial title
+    assert counts[("patronage", "general")] == 2  # the visit and the bank's loan
+
+
+def test_query_and_analyze_take_evidence_from_the_shell(cli: Any) -> None:
+    stated = json.loads(
+        cli("query", "node_workers", "-p", "city=t-city", "--evidence", "stated", "-f", "json")
+    )
+    assert [w["id"] for w in stated] == ["t-star2"]
+    every = json.loads(cli("query", "node_workers", "-p", "city=t-city", "-f", "json"))
+    assert {w["id"]: w["evidence_needed"] for w in every} == {
+        "t-star": "general",
+        "t-star2": "stated",
+    }
+    cli("query", "node_workers", "--evidence", "probably", code=1)  # refused before connecting
