@@ -28,7 +28,7 @@ pytestmark = pytest.mark.integration
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def graded(driver: Driver) -> Driver:
     load_paths(driver, [DATA / "queries_town.yaml", DATA / "evidence_extra.yaml"], replace=True)
     return driver
@@ -166,3 +166,55 @@ def test_query_and_analyze_take_evidence_from_the_shell(cli: Any) -> None:
         "t-star2": "stated",
     }
     cli("query", "node_workers", "--evidence", "probably", code=1)  # refused before connecting
+
+
+def test_a_worker_who_is_also_a_cadre_has_one_label_everywhere(
+    empty_db: Driver, tmp_path: Path
+) -> None:
+    """Export, pages and analytics read the same graph and name a node's label alike."""
+    (tmp_path / "two.yaml").write_text(
+        """
+sources:
+  - {id: s, name: S, kind: user, citation: A test source}
+nodes:
+  - {id: c, label: Jurisdiction, evidence: stated, name: Two-label city, level: city}
+  - {id: u, label: MassOrganization, evidence: stated, name: Union, level: city,
+     system: trade_union}
+  - {id: wc, label: Worker, extra_labels: [Cadre], evidence: stated, name: Worker-cadre,
+     status: xiagang, position: team leader}
+relationships:
+  - {type: LOCATED_IN, from: u, to: c, sources: [s], evidence: stated, quote: q}
+  - {type: EMPLOYED_BY, from: wc, to: u, sources: [s], evidence: inferred, note: n}
+""",
+        encoding="utf-8",
+    )
+    load_paths(empty_db, [tmp_path / "two.yaml"])
+    from patronage_graph.analysis import read_subgraph
+    from patronage_graph.export import build_graph
+    from patronage_graph.viz.views import city_graph
+    from patronage_graph.viz.visdata import build
+
+    exported = build_graph(empty_db, city="c")
+    analysed = read_subgraph(empty_db, city="c")
+    drawn = {n["id"]: n for n in build(city_graph(empty_db, city_id="c"), pyramid=True).nodes}
+    assert set(exported.nodes["wc"]["labels"].split(";")) >= {"Worker", "Cadre"}
+    assert exported.nodes["wc"]["nodeLabel"] == "Worker"
+    assert analysed.nodes["wc"]["label"] == "Worker"
+    assert drawn["wc"]["kind"] == "Worker"
+    # the inferred job is kept by default and left out at `stated`, in export and analytics
+    assert exported.has_edge("wc", "u")
+    assert not build_graph(empty_db, city="c", evidence="stated").has_edge("wc", "u")
+    assert not read_subgraph(empty_db, city="c", evidence="stated").has_edge("wc", "u")
+
+
+def test_the_api_takes_evidence_and_refuses_a_bad_grade(graded: Driver, api_client: Any) -> None:
+    ok = api_client.get("/node-workers", params={"city": "t-city", "evidence": "stated"})
+    assert ok.status_code == 200, ok.text
+    assert [w["id"] for w in ok.json()] == ["t-star2"]
+    assert ok.json()[0]["evidence_needed"] == "stated"
+    hops = api_client.get("/workers/t-star/chain", params={"evidence": "general"}).json()
+    assert hops and {h["evidence"] for h in hops} <= {"stated", "general"}
+    for path in ("/node-workers", "/workers/t-star/chain", "/analytics/brokerage", "/export"):
+        bad = api_client.get(path, params={"evidence": "likely"})
+        assert bad.status_code == 422, (path, bad.text)
+        assert "evidence" in bad.text
