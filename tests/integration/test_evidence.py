@@ -166,6 +166,12 @@ def test_query_and_analyze_take_evidence_from_the_shell(cli: Any) -> None:
         "t-star2": "stated",
     }
     cli("query", "node_workers", "--evidence", "probably", code=1)  # refused before connecting
+    # a registered (cookbook) query gets the admitted grades as $grades
+    rows = json.loads(
+        cli("query", "cookbook_graded_patronage", "--evidence", "general", "-f", "json")
+    )
+    assert rows and {r["evidence"] for r in rows} == {"stated", "general"}
+    assert all(r["quote"] for r in rows)
 
 
 def test_a_worker_who_is_also_a_cadre_has_one_label_everywhere(
@@ -214,7 +220,29 @@ def test_the_api_takes_evidence_and_refuses_a_bad_grade(graded: Driver, api_clie
     assert ok.json()[0]["evidence_needed"] == "stated"
     hops = api_client.get("/workers/t-star/chain", params={"evidence": "general"}).json()
     assert hops and {h["evidence"] for h in hops} <= {"stated", "general"}
+    every = api_client.get("/viz/worker/t-star")
+    strict = api_client.get("/viz/worker/t-star", params={"evidence": "stated"})
+    assert every.status_code == strict.status_code == 200
+    assert "AWARDED_TITLE" in every.text and "AWARDED_TITLE" not in strict.text
     for path in ("/node-workers", "/workers/t-star/chain", "/analytics/brokerage", "/export"):
         bad = api_client.get(path, params={"evidence": "likely"})
         assert bad.status_code == 422, (path, bad.text)
         assert "evidence" in bad.text
+
+
+def test_export_and_analyze_take_evidence_from_the_shell(cli: Any, tmp_path: Path) -> None:
+    cli("export", "-f", "json", "-o", str(tmp_path / "all.json"))
+    cli("export", "-f", "json", "-o", str(tmp_path / "stated.json"), "--evidence", "stated")
+    every = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    stated = json.loads((tmp_path / "stated.json").read_text(encoding="utf-8"))
+    grades = {e["evidence"] for e in every["edges"]}
+    assert grades == {"stated", "general", "inferred"}
+    assert {e["evidence"] for e in stated["edges"]} == {"stated"}
+    assert len(stated["edges"]) == sum(e["evidence"] == "stated" for e in every["edges"])
+    assert all("quote" in e for e in stated["edges"])
+    out = cli("analyze", "brokerage", "--city", "t-city", "-e", "stated", "-f", "json")
+    assert "relationships graded stated or stronger" in out  # the summary line says so
+    strict = {r["id"]: r["total"] for r in json.loads(out[out.index("[") :])}
+    everything = cli("analyze", "brokerage", "--city", "t-city", "-f", "json")
+    loose = {r["id"]: r["total"] for r in json.loads(everything[everything.index("[") :])}
+    assert strict != loose  # the inferred command line and general ties change who brokers
