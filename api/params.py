@@ -10,13 +10,21 @@ from typing import Annotated, Any
 
 from fastapi import Path, Query
 
-from patronage_graph.model import NODE_LABELS, QUOTA_KINDS, TIE_KINDS, TieKind
+from patronage_graph.model import (
+    EVIDENCE_GRADES,
+    NODE_LABELS,
+    QUOTA_KINDS,
+    TIE_KINDS,
+    EvidenceGrade,
+    TieKind,
+)
 
 __all__ = [
     "MAX_LIMIT",
     "AsOf",
     "CityFilter",
     "EntityId",
+    "Evidence",
     "Label",
     "Limit",
     "MinSystems",
@@ -53,6 +61,13 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size (at mos
 Offset = Annotated[int, Query(ge=0, le=100_000, description="rows to skip")]
 Label = Annotated[
     str | None, Query(description="only entities with this label", **one_of(NODE_LABELS))
+]
+Evidence = Annotated[
+    EvidenceGrade,
+    Query(
+        description="the weakest grade of tie admitted: "
+        f"{', '.join(EVIDENCE_GRADES)} (inferred: every tie, each labelled with its grade)"
+    ),
 ]
 QuotaKind = Annotated[str, Query(description="which quota", **one_of(QUOTA_KINDS))]
 Year = Annotated[int, Query(ge=1949, le=2100, description="the year of the quota")]

@@ -17,6 +17,7 @@ from typing import Any
 
 from patronage_graph import LocalServer, Settings, create_driver, database
 from patronage_graph.cypher_registry import registry
+from patronage_graph.model import EVIDENCE_GRADES
 from patronage_graph.queries.geometry import node_worker_params
 from patronage_graph.synthetic.generator import prefix_of
 
@@ -77,8 +78,13 @@ def main() -> None:
     star = database.read(driver, "synthetic_star_workers", {"prefix": prefix + "-", "limit": 1})[0][
         "id"
     ]
-    profile(driver, "patronage_chain", {"worker_id": star, "max_hops": 8})
-    profile(driver, "patronage_chain", {"worker_id": f"{prefix}-c0-w7", "max_hops": 8})
+    grades = list(EVIDENCE_GRADES)
+    profile(driver, "patronage_chain", {"worker_id": star, "max_hops": 8, "grades": grades})
+    profile(
+        driver,
+        "patronage_chain",
+        {"worker_id": f"{prefix}-c0-w7", "max_hops": 8, "grades": grades},
+    )
     if not args.skip_node_workers:
         profile(driver, "node_workers", node_worker_params(city=f"{prefix}-c0"))
     driver.close()

@@ -32,11 +32,12 @@ RETURN coalesce(n.id, elementId(n)) AS id, labels(n) AS labels, properties(n) AS
 
 // name: analytics_graph_relationships
 // mode: read
-// params: labels, tie_kinds
+// params: labels, tie_kinds, grades
 // returns: id, type, start, end, props
-// Every relationship (or those of $tie_kinds) leaving a node that carries one of $labels.
+// Every relationship (or those of $tie_kinds) leaving a node that carries one of $labels,
+// graded among $grades (a relationship without a grade counts as inferred).
 MATCH (a)-[r]->(b)
-WHERE ($tie_kinds IS NULL OR r.tie IN $tie_kinds)
+WHERE ($tie_kinds IS NULL OR r.tie IN $tie_kinds) AND coalesce(r.evidence, 'inferred') IN $grades
   AND ($labels IS NULL OR any(label IN labels(a) WHERE label IN $labels))
 RETURN coalesce(r.id, elementId(r)) AS id, type(r) AS type,
        coalesce(a.id, elementId(a)) AS start, coalesce(b.id, elementId(b)) AS end,
@@ -44,7 +45,7 @@ RETURN coalesce(r.id, elementId(r)) AS id, type(r) AS type,
 
 // name: analytics_city_nodes
 // mode: read
-// params: city, labels, tie_kinds
+// params: city, labels, tie_kinds, grades
 // returns: id, labels, props
 // One city's subgraph: its jurisdictions and organizations, plus their direct neighbours.
 MATCH (city:Jurisdiction {id: $city})
@@ -57,7 +58,7 @@ CALL (member) {
   RETURN member AS n
   UNION
   MATCH (member)-[r]-(n)
-  WHERE $tie_kinds IS NULL OR r.tie IN $tie_kinds
+  WHERE ($tie_kinds IS NULL OR r.tie IN $tie_kinds) AND coalesce(r.evidence, 'inferred') IN $grades
   RETURN n
 }
 WITH DISTINCT n
@@ -66,7 +67,7 @@ RETURN coalesce(n.id, elementId(n)) AS id, labels(n) AS labels, properties(n) AS
 
 // name: analytics_city_relationships
 // mode: read
-// params: city, labels, tie_kinds
+// params: city, labels, tie_kinds, grades
 // returns: id, type, start, end, props
 // The relationships (of $tie_kinds) leaving a node of one city's subgraph (see the file's head).
 MATCH (city:Jurisdiction {id: $city})
@@ -79,26 +80,26 @@ CALL (member) {
   RETURN member AS n
   UNION
   MATCH (member)-[r]-(n)
-  WHERE $tie_kinds IS NULL OR r.tie IN $tie_kinds
+  WHERE ($tie_kinds IS NULL OR r.tie IN $tie_kinds) AND coalesce(r.evidence, 'inferred') IN $grades
   RETURN n
 }
 WITH DISTINCT n AS a
 WHERE $labels IS NULL OR any(label IN labels(a) WHERE label IN $labels)
 MATCH (a)-[r]->(b)
-WHERE $tie_kinds IS NULL OR r.tie IN $tie_kinds
+WHERE ($tie_kinds IS NULL OR r.tie IN $tie_kinds) AND coalesce(r.evidence, 'inferred') IN $grades
 RETURN coalesce(r.id, elementId(r)) AS id, type(r) AS type,
        coalesce(a.id, elementId(a)) AS start, coalesce(b.id, elementId(b)) AS end,
        properties(r) AS props
 
 // name: analytics_brokerage
 // mode: read
-// params: city, tie_kinds, mutual_types
+// params: city, tie_kinds, mutual_types, grades
 // returns: id, coordinator, itinerant, representative, gatekeeper, liaison, total
 // Gould–Fernandez role counts computed in the database, for graphs too large to export.
 // Brokers are organizations with a system (all, or those located in $city and its
 // districts, streets and communities); a tie counts when its kind is in $tie_kinds
 // (null: every kind) and runs a -> b, or is of a $mutual_types type in either
-// direction. Same definitions as analysis/brokerage.py; brokers with no open
+// direction, graded among $grades. Same definitions as analysis/brokerage.py; brokers with no open
 // two-path return no row.
 CALL () {
   // every organization when no city is given ...
@@ -116,14 +117,14 @@ CALL () {
 CALL (b) {
   MATCH (a:Organization)-[r]-(b)
   WHERE a <> b AND a.system IS NOT NULL
-    AND ($tie_kinds IS NULL OR r.tie IN $tie_kinds)
+    AND ($tie_kinds IS NULL OR r.tie IN $tie_kinds) AND coalesce(r.evidence, 'inferred') IN $grades
     AND (startNode(r) = a OR type(r) IN $mutual_types)
   RETURN collect(DISTINCT a) AS senders
 }
 CALL (b) {
   MATCH (b)-[r]-(c:Organization)
   WHERE c <> b AND c.system IS NOT NULL
-    AND ($tie_kinds IS NULL OR r.tie IN $tie_kinds)
+    AND ($tie_kinds IS NULL OR r.tie IN $tie_kinds) AND coalesce(r.evidence, 'inferred') IN $grades
     AND (startNode(r) = b OR type(r) IN $mutual_types)
   RETURN collect(DISTINCT c) AS receivers
 }
@@ -133,7 +134,7 @@ WITH b, a, c
 WHERE a <> c
   AND NOT EXISTS {
     MATCH (a)-[r]-(c)
-    WHERE ($tie_kinds IS NULL OR r.tie IN $tie_kinds)
+    WHERE ($tie_kinds IS NULL OR r.tie IN $tie_kinds) AND coalesce(r.evidence, 'inferred') IN $grades
       AND (startNode(r) = a OR type(r) IN $mutual_types)
   }
 WITH b,

@@ -9,10 +9,12 @@ ORDER BY id
 
 // name: export_relationships
 // mode: read
-// params: none
+// params: grades
 // returns: id, type, start, end, props
-// Every relationship with its type, ends and properties (tie and sources included).
+// Every relationship with its type, ends and properties (tie and sources included),
+// whose `evidence` is among $grades (a relationship without a grade counts as inferred).
 MATCH (a)-[r]->(b)
+WHERE coalesce(r.evidence, 'inferred') IN $grades
 RETURN r.id AS id, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props
 ORDER BY type, id
 
@@ -61,10 +63,11 @@ ORDER BY id
 
 // name: export_relationships_among
 // mode: read
-// params: ids
+// params: ids, grades
 // returns: id, type, start, end, props
-// The relationships whose two ends are both among $ids (a city's subgraph).
+// The relationships whose two ends are both among $ids (a city's subgraph), graded
+// among $grades.
 MATCH (a:Entity)-[r]->(b:Entity)
-WHERE a.id IN $ids AND b.id IN $ids
+WHERE a.id IN $ids AND b.id IN $ids AND coalesce(r.evidence, 'inferred') IN $grades
 RETURN r.id AS id, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props
 ORDER BY type, id

@@ -99,11 +99,13 @@ RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
 
 // name: viz_relationships
 // mode: read
-// params: ids
+// params: ids, grades
 // returns: id, type, start, end, props
-// Every relationship leaving a node of a page (those leaving the page are dropped later).
+// Every relationship leaving a node of a page (those leaving the page are dropped later)
+// whose `evidence` is among $grades (a relationship without a grade counts as inferred).
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r]->(b)
+WHERE coalesce(r.evidence, 'inferred') IN $grades
 RETURN coalesce(r.id, elementId(r)) AS id, type(r) AS type, a.id AS start,
        coalesce(b.id, elementId(b)) AS end, properties(r) AS props
 

@@ -11,7 +11,7 @@ from patronage_graph.analysis.summary import BrokerageRow, CentralityRow
 
 from ..deps import DatabaseDep, DriverDep
 from ..models import not_found
-from ..params import CityFilter, TieKinds
+from ..params import CityFilter, Evidence, TieKinds
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
 _404 = not_found("city")
@@ -24,16 +24,25 @@ def brokerage(
     city: CityFilter = None,
     tie: TieKinds = None,
     normalized: Annotated[bool, Query(description="ratios to chance expectation")] = False,
+    evidence: Evidence = "inferred",
 ) -> list[BrokerageRow]:
     """Gould–Fernandez brokerage roles between organizational systems, most brokerage first."""
-    G = read_subgraph(driver, city=city, tie_kinds=tie, labels=ACTOR_LABELS, database=db)
+    G = read_subgraph(
+        driver, city=city, tie_kinds=tie, labels=ACTOR_LABELS, evidence=evidence, database=db
+    )
     return brokerage_table(G, "system", normalized=normalized)
 
 
 @router.get("/centrality", response_model=list[CentralityRow], responses=_404)
 def centrality(
-    driver: DriverDep, db: DatabaseDep, city: CityFilter = None, tie: TieKinds = None
+    driver: DriverDep,
+    db: DatabaseDep,
+    city: CityFilter = None,
+    tie: TieKinds = None,
+    evidence: Evidence = "inferred",
 ) -> list[CentralityRow]:
     """Betweenness, Burt's constraint and effective size, and brokerage roles per actor."""
-    G = read_subgraph(driver, city=city, tie_kinds=tie, labels=ACTOR_LABELS, database=db)
+    G = read_subgraph(
+        driver, city=city, tie_kinds=tie, labels=ACTOR_LABELS, evidence=evidence, database=db
+    )
     return summarize(G)

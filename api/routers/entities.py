@@ -11,7 +11,7 @@ from patronage_graph.results import BaseQualification, EntityDetail, SearchHit, 
 
 from ..deps import DatabaseDep, DriverDep
 from ..models import not_found
-from ..params import EntityId, Label, Limit
+from ..params import EntityId, Evidence, Label, Limit
 
 router = APIRouter(tags=["entities"])
 _404 = not_found("entity")
@@ -43,9 +43,11 @@ def search(
 @router.get(
     "/ventures/{venture_id}/qualification", response_model=BaseQualification, responses=_404
 )
-def qualification(venture_id: EntityId, driver: DriverDep, db: DatabaseDep) -> BaseQualification:
+def qualification(
+    venture_id: EntityId, driver: DriverDep, db: DatabaseDep, evidence: Evidence = "inferred"
+) -> BaseQualification:
     """The reemployment-base criteria applied to a venture: met, failed or unknown."""
-    return queries.base_qualification(driver, venture_id=venture_id, database=db)
+    return queries.base_qualification(driver, venture_id=venture_id, evidence=evidence, database=db)
 
 
 @router.get("/cities/{city_id}/hierarchy", response_model=Subgraph, responses=_404)

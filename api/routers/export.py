@@ -16,7 +16,7 @@ from patronage_graph.export import export_graph
 
 from ..deps import DatabaseDep, DriverDep
 from ..models import ErrorOut
-from ..params import CityFilter, one_of
+from ..params import CityFilter, Evidence, one_of
 
 router = APIRouter(tags=["export"])
 
@@ -40,12 +40,13 @@ def export(
     db: DatabaseDep,
     format: Annotated[str, Query(description="file format", **one_of(_MEDIA))] = "graphml",
     city: CityFilter = None,
+    evidence: Evidence = "inferred",
 ) -> FileResponse:
     """Download the whole graph, or one city's subgraph, for Gephi, Cytoscape or networkx."""
     folder = Path(tempfile.mkdtemp(prefix="patronage-export-"))
     name = re.sub(r"[^A-Za-z0-9_.-]", "_", city or "patronage-graph") + f".{format}"
     try:
-        export_graph(driver, format, folder / "graph", city=city, database=db)
+        export_graph(driver, format, folder / "graph", city=city, evidence=evidence, database=db)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

@@ -19,6 +19,7 @@ from patronage_graph.viz.views import main_views, render_view
 
 from ..deps import DatabaseDep, DriverDep, SettingsDep
 from ..models import CypherIn
+from ..params import Evidence
 from .cypher import run_bounded
 
 router = APIRouter(prefix="/viz", tags=["pages"])
@@ -40,27 +41,35 @@ def index_page(driver: DriverDep, db: DatabaseDep) -> HTMLResponse:
 
 
 @router.get("/city/{city_id}", response_class=HTMLResponse)
-def city_page(city_id: str, driver: DriverDep, db: DatabaseDep) -> HTMLResponse:
+def city_page(
+    city_id: str, driver: DriverDep, db: DatabaseDep, evidence: Evidence = "inferred"
+) -> HTMLResponse:
     """A city's whole geometry: the command pyramid top-down by level, horizontal teams across."""
-    return _page(render_view(driver, "city", city_id, database=db))
+    return _page(render_view(driver, "city", city_id, evidence=evidence, database=db))
 
 
 @router.get("/worker/{worker_id}", response_class=HTMLResponse)
-def worker_page(worker_id: str, driver: DriverDep, db: DatabaseDep) -> HTMLResponse:
+def worker_page(
+    worker_id: str, driver: DriverDep, db: DatabaseDep, evidence: Evidence = "inferred"
+) -> HTMLResponse:
     """A worker: the chain up, the supporters around, the ties among them, what each gave."""
-    return _page(render_view(driver, "worker", worker_id, database=db))
+    return _page(render_view(driver, "worker", worker_id, evidence=evidence, database=db))
 
 
 @router.get("/team/{team_id}", response_class=HTMLResponse)
-def team_page(team_id: str, driver: DriverDep, db: DatabaseDep) -> HTMLResponse:
+def team_page(
+    team_id: str, driver: DriverDep, db: DatabaseDep, evidence: Evidence = "inferred"
+) -> HTMLResponse:
     """A leading small group (by its id, or a city's groups by the city's id) and its members."""
-    return _page(render_view(driver, "team", team_id, database=db))
+    return _page(render_view(driver, "team", team_id, evidence=evidence, database=db))
 
 
 @router.get("/venture/{venture_id}", response_class=HTMLResponse)
-def venture_page(venture_id: str, driver: DriverDep, db: DatabaseDep) -> HTMLResponse:
+def venture_page(
+    venture_id: str, driver: DriverDep, db: DatabaseDep, evidence: Evidence = "inferred"
+) -> HTMLResponse:
     """A venture, the people placed in it, where they came from and who supported it."""
-    return _page(render_view(driver, "venture", venture_id, database=db))
+    return _page(render_view(driver, "venture", venture_id, evidence=evidence, database=db))
 
 
 @router.post("/cypher", response_class=HTMLResponse)

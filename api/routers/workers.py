@@ -11,7 +11,7 @@ from patronage_graph.results import ChainHop, Dependency, Eligibility, NodeWorke
 
 from ..deps import DatabaseDep, DriverDep
 from ..models import not_found
-from ..params import AsOf, CityFilter, EntityId, Limit, MinSystems, Offset
+from ..params import AsOf, CityFilter, EntityId, Evidence, Limit, MinSystems, Offset
 
 router = APIRouter(tags=["workers"])
 _404 = not_found("worker")
@@ -24,12 +24,14 @@ def node_workers(
     city: CityFilter = None,
     as_of: AsOf = None,
     min_systems: MinSystems = 2,
+    evidence: Evidence = "inferred",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> list[NodeWorker]:
     """Workers where the vertical and horizontal networks meet, best score first.
 
     Each carries its score parts, chain, supporters, horizontal ties and sources.
+    Each says the weakest grade its node status needs (``evidence_needed``).
     An unknown ``city`` is a 404.
     """
     return queries.node_workers(
@@ -37,6 +39,7 @@ def node_workers(
         city=city,
         as_of=as_of,
         min_systems=min_systems,
+        evidence=evidence,
         limit=limit,
         offset=offset,
         database=db,
@@ -49,32 +52,50 @@ def chain(
     driver: DriverDep,
     db: DatabaseDep,
     max_hops: Annotated[int, Query(ge=1, le=12, description="longest chain followed")] = 8,
+    evidence: Evidence = "inferred",
 ) -> list[ChainHop]:
-    """The patronage chain: hop by hop from the worker up to the apex, with sources."""
-    return queries.patronage_chain(driver, worker_id=worker_id, max_hops=max_hops, database=db)
+    """The patronage chain: hop by hop from the worker up to the apex, each with its grade,
+    quote and sources."""
+    return queries.patronage_chain(
+        driver, worker_id=worker_id, max_hops=max_hops, evidence=evidence, database=db
+    )
 
 
 @router.get("/workers/{worker_id}/supporters", response_model=list[Support], responses=_404)
-def supporters(worker_id: EntityId, driver: DriverDep, db: DatabaseDep) -> list[Support]:
+def supporters(
+    worker_id: EntityId, driver: DriverDep, db: DatabaseDep, evidence: Evidence = "inferred"
+) -> list[Support]:
     """Who supported the worker (and the worker's ventures), with what, when and on whose word."""
-    return queries.supporters(driver, entity_id=worker_id, database=db)
+    return queries.supporters(driver, entity_id=worker_id, evidence=evidence, database=db)
 
 
 @router.get("/workers/{worker_id}/eligibility", response_model=Eligibility, responses=_404)
 def eligibility(
-    worker_id: EntityId, driver: DriverDep, db: DatabaseDep, as_of: AsOf = None
+    worker_id: EntityId,
+    driver: DriverDep,
+    db: DatabaseDep,
+    as_of: AsOf = None,
+    evidence: Evidence = "inferred",
 ) -> Eligibility:
     """The chapter's xiagang conditions applied to the worker, and which failed.
 
     Without ``as_of`` the definition in force from late 2001 applies (centre admission
     and allowance required); an earlier year applies the three conditions only.
     """
-    return queries.xiagang_eligibility(driver, worker_id=worker_id, as_of=as_of, database=db)[0]
+    return queries.xiagang_eligibility(
+        driver, worker_id=worker_id, as_of=as_of, evidence=evidence, database=db
+    )[0]
 
 
 @router.get("/workers/{worker_id}/dependency", response_model=Dependency, responses=_404)
 def dependency(
-    worker_id: EntityId, driver: DriverDep, db: DatabaseDep, min_systems: MinSystems = 2
+    worker_id: EntityId,
+    driver: DriverDep,
+    db: DatabaseDep,
+    min_systems: MinSystems = 2,
+    evidence: Evidence = "inferred",
 ) -> Dependency:
     """Which single patron's removal would cost the worker node status."""
-    return queries.dependency(driver, worker_id=worker_id, min_systems=min_systems, database=db)
+    return queries.dependency(
+        driver, worker_id=worker_id, min_systems=min_systems, evidence=evidence, database=db
+    )

@@ -1,15 +1,18 @@
 // name: supporters
 // mode: read
-// params: entity_id
-// returns: supporter_id, supporter_name, system, level, target_id, type, kind, amount, unit, year, instructed_by, instructed_by_name, description, sources
+// params: entity_id, grades
+// returns: supporter_id, supporter_name, system, level, target_id, type, kind, amount, unit, year, instructed_by, instructed_by_name, description, evidence, quote, sources
 // Who supported a worker or venture (and, for a worker, the ventures they founded or
-// run), with what, when, and on whose instruction where the chapter says so.
+// run), with what, when, and on whose instruction where the chapter says so; only ties
+// whose `evidence` is among $grades (a tie without a grade counts as inferred).
 MATCH (e:Entity {id: $entity_id})
 CALL (e) {
   MATCH (e)<-[r:SUPPORTED|SPONSORS|RECOMMENDED|AWARDED_TITLE|VISITED]-(p)
+  WHERE coalesce(r.evidence, 'inferred') IN $grades
   RETURN p, r, e AS target
   UNION
-  MATCH (e)-[:FOUNDED|WORKS_AT]->(target:Venture)<-[r:SUPPORTED|SPONSORS|RECOMMENDED|AWARDED_TITLE|VISITED]-(p)
+  MATCH (e)-[f:FOUNDED|WORKS_AT]->(target:Venture)<-[r:SUPPORTED|SPONSORS|RECOMMENDED|AWARDED_TITLE|VISITED]-(p)
+  WHERE coalesce(f.evidence, 'inferred') IN $grades AND coalesce(r.evidence, 'inferred') IN $grades
   RETURN p, r, target
 }
 OPTIONAL MATCH (boss:Entity {id: r.instructedBy})
@@ -18,5 +21,5 @@ RETURN p.id AS supporter_id, p.name AS supporter_name, p.system AS system, p.lev
        coalesce(r.kind, r.title, r.purpose) AS kind, r.amount AS amount, r.unit AS unit,
        coalesce(r.year, r.since) AS year, r.instructedBy AS instructed_by,
        boss.name AS instructed_by_name, coalesce(r.description, r.note) AS description,
-       r.sources AS sources
+       r.evidence AS evidence, r.quote AS quote, r.sources AS sources
 ORDER BY year, supporter_id, type, kind

@@ -26,19 +26,19 @@ import csv
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import networkx as nx
 from neo4j import Driver
 from pydantic import BaseModel
 
-from . import database as db
 from . import model
-from .errors import NotFoundError, PatronageGraphError
+from .errors import PatronageGraphError
+from .queries._common import Evidence
+from .queries.graph import find_city, read_graph
 
-__all__ = ["FORMATS", "ExportReport", "build_graph", "export_graph"]
+__all__ = ["FORMATS", "ExportReport", "build_graph", "export_form", "export_graph"]
 
-Format = Literal["graphml", "gexf", "json", "csv"]
 FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv")
 #: Properties declared as float somewhere in the model: written as floats
 #: everywhere, because GraphML and GEXF give an attribute one type per file.
@@ -55,11 +55,7 @@ class ExportReport(BaseModel):
     nodes: int
     relationships: int
     city: str | None = None
-
-
-def _primary(labels: list[str]) -> str:
-    known = [label for label in labels if label in model.NODE_LABELS]
-    return max(known, key=lambda label: len(model.ancestry(label)), default="")
+    evidence: str = "inferred"
 
 
 def _flat(value: Any, name: str) -> Any:
@@ -70,58 +66,60 @@ def _flat(value: Any, name: str) -> Any:
     return value
 
 
-def _find_city(driver: Driver, city: str, database: str) -> str:
-    found = db.read(driver, "export_find_city", {"city": city}, database=database)
-    if len(found) == 1:
-        return str(found[0]["id"])
-    if len(found) > 1:
-        ids = ", ".join(r["id"] for r in found)
-        raise PatronageGraphError(f"--city {city!r} matches several cities ({ids}); give an id")
-    known = (
-        ", ".join(
-            f"{r['id']} ({r['name']})" for r in db.read(driver, "export_cities", database=database)
-        )
-        or "none"
-    )
-    error = NotFoundError("city", city)
-    error.args = (
-        f"no city-level Jurisdiction with id or name {city!r}; cities in the graph: {known}",
-    )
-    raise error
-
-
 def build_graph(
-    driver: Driver, *, city: str | None = None, database: str = "neo4j", flat: bool = True
+    driver: Driver,
+    *,
+    city: str | None = None,
+    evidence: Evidence = "inferred",
+    database: str = "neo4j",
+    flat: bool = True,
 ) -> nx.MultiDiGraph:
-    """The graph (or a city's part) as a networkx MultiDiGraph keyed by ids.
+    """The graph (or a city's part) as written to a file: :func:`read_graph`, then
+    :func:`export_form`. ``city`` is a city's id or name; ``evidence`` the weakest
+    grade of tie kept.
+    """
+    if city is None:
+        graph = read_graph(driver, evidence=evidence, database=database)
+    else:
+        city_id = find_city(driver, city, database=database)
+        graph = read_graph(
+            driver, city=city_id, scope="members", evidence=evidence, database=database
+        )
+    return export_form(graph, flat=flat, city=city)
 
-    ``flat`` joins lists with ``;`` (for GraphML/GEXF/CSV).
+
+def export_form(
+    graph: nx.MultiDiGraph, *, flat: bool = True, city: str | None = None
+) -> nx.MultiDiGraph:
+    """A contract graph (:mod:`patronage_graph.queries.graph`) in the export's shape.
+
+    Nodes get ``label`` (the name, which Gephi shows), ``nodeLabel`` (the model's
+    primary label, as on the pages and in the analytics) and ``labels``; edges get
+    ``label`` (the type). ``flat`` joins lists with ``;`` (GraphML, GEXF, CSV).
     """
     fix: Callable[[Any, str], Any] = _flat if flat else (lambda v, _: v)
-    if city is None:
-        nodes = db.read(driver, "export_nodes", database=database)
-        rels = db.read(driver, "export_relationships", database=database)
-    else:
-        city_id = _find_city(driver, city, database)
-        nodes = db.read(driver, "export_city_nodes", {"city_id": city_id}, database=database)
-        ids = [row["id"] for row in nodes]
-        rels = db.read(driver, "export_relationships_among", {"ids": ids}, database=database)
-    graph = nx.MultiDiGraph(city=city or "")
-    for row in nodes:
-        props = {k: fix(v, k) for k, v in row["props"].items() if k != "id"}
-        labels = sorted(row["labels"])
-        graph.add_node(
-            row["id"],
+    out = nx.MultiDiGraph(city=city or "")
+    for node, data in sorted(graph.nodes(data=True), key=lambda item: str(item[0])):
+        props = {
+            k: fix(v, k) for k, v in data.items() if k not in ("id", "labels", "label", "name")
+        }
+        labels = sorted(data.get("labels", []))
+        out.add_node(
+            node,
             **props,
-            label=row["props"].get("name", row["id"]),
-            nodeLabel=_primary(labels),
+            **({"name": data["name"]} if "name" in data else {}),
+            label=data.get("name", node),
+            nodeLabel=data.get("label") or model.primary_label(labels),
             labels=fix(labels, "labels"),
         )
-    for row in rels:
-        props = {k: fix(v, k) for k, v in row["props"].items()}
-        props.update(type=row["type"], label=row["type"])
-        graph.add_edge(row["start"], row["end"], key=row["id"], **props)
-    return graph
+    edges = sorted(
+        graph.edges(keys=True, data=True), key=lambda e: (str(e[3].get("type")), str(e[2]))
+    )
+    for start, end, key, data in edges:
+        props = {k: fix(v, k) for k, v in data.items()}
+        props["label"] = data.get("type")
+        out.add_edge(start, end, key=key, **props)
+    return out
 
 
 def _write_csv(graph: nx.MultiDiGraph, folder: Path) -> None:
@@ -166,7 +164,13 @@ def _write(graph: nx.MultiDiGraph, fmt: str, path: Path) -> None:
 
 
 def export_graph(
-    driver: Driver, fmt: str, path: Path, *, city: str | None = None, database: str = "neo4j"
+    driver: Driver,
+    fmt: str,
+    path: Path,
+    *,
+    city: str | None = None,
+    evidence: Evidence = "inferred",
+    database: str = "neo4j",
 ) -> ExportReport:
     """Write the graph in ``fmt`` (graphml, gexf, json, csv) to ``path`` (a folder for csv).
 
@@ -174,7 +178,7 @@ def export_graph(
     """
     if fmt not in FORMATS:
         raise PatronageGraphError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    graph = build_graph(driver, city=city, database=database, flat=fmt != "json")
+    graph = build_graph(driver, city=city, evidence=evidence, database=database, flat=fmt != "json")
     if fmt == "gexf":
         for *_, key, data in graph.edges(keys=True, data=True):
             data["id"] = key  # GEXF takes edge ids from the data, not the key
@@ -191,4 +195,5 @@ def export_graph(
         nodes=graph.number_of_nodes(),
         relationships=graph.number_of_edges(),
         city=city,
+        evidence=evidence,
     )

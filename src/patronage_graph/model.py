@@ -13,9 +13,10 @@ property names its tie kind, so ad-hoc Cypher can filter on it::
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "EVIDENCE_GRADES",
@@ -31,6 +32,8 @@ __all__ = [
     "admitted_grades",
     "ancestry",
     "label_names",
+    "primary_label",
+    "prop_grade",
     "rel_type_names",
     "rel_types_of",
 ]
@@ -333,6 +336,11 @@ NODE_LABELS: dict[str, NodeLabel] = {
                 Prop("keptFor", allowed=("politics", "power", "talent")),
                 Prop("formerRole"),
                 Prop("separatedYear", _YEAR),
+                Prop(
+                    "disabled",
+                    "bool",
+                    doc="a disabled worker: the May 1998 circular asks that they be spared",
+                ),
             ),
             parent="Person",
             extra=("Cadre",),
@@ -619,6 +627,43 @@ def admitted_grades(weakest: EvidenceGrade | str) -> tuple[EvidenceGrade, ...]:
             f"unknown evidence grade {weakest!r}; use one of {', '.join(EVIDENCE_GRADES)}"
         )
     return EVIDENCE_GRADES[: EVIDENCE_GRADES.index(weakest) + 1]
+
+
+def prop_grade(props: Mapping[str, Any], name: str) -> EvidenceGrade:
+    """The grade of one node fact: listed in ``inferredProps`` / ``generalProps``, else
+    the node's ``evidence``; a node without a grade counts as ``inferred``.
+
+    >>> prop_grade({"evidence": "stated", "generalProps": ["contract"]}, "contract")
+    'general'
+    """
+    if name in (props.get("inferredProps") or ()):
+        return "inferred"
+    if name in (props.get("generalProps") or ()):
+        return "general"
+    grade = props.get("evidence")
+    return grade if grade in EVIDENCE_GRADES else "inferred"
+
+
+def primary_label(labels: Iterable[str]) -> str:
+    """The one label a node is shown, exported and analysed as: the deepest label of
+    the model's hierarchy among ``labels``, ties going to the label declared first in
+    :data:`NODE_LABELS` (``Worker`` before ``Cadre``); ``""`` when none is a model label.
+
+    >>> primary_label(["Entity", "Organization", "Venture", "ReemploymentBase"])
+    'ReemploymentBase'
+    >>> primary_label(["Cadre", "Entity", "Person", "Worker"])
+    'Worker'
+    """
+    return _primary_label(tuple(labels))
+
+
+@cache  # a graph has few distinct label sets
+def _primary_label(labels: tuple[str, ...]) -> str:
+    known = [label for label in labels if label in NODE_LABELS]
+    if not known:
+        return ""
+    order = list(NODE_LABELS)
+    return max(known, key=lambda label: (len(ancestry(label)), -order.index(label)))
 
 
 def ancestry(label: str) -> tuple[str, ...]:

@@ -21,12 +21,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from .errors import PatronageGraphError
 
 __all__ = [
+    "AuditTie",
     "BaseCriterion",
     "BaseQualification",
     "ChainHop",
     "Dependency",
     "Eligibility",
     "EntityDetail",
+    "EvidenceCount",
     "GraphCounts",
     "LayoffStatistics",
     "Neighbour",
@@ -90,13 +92,43 @@ class SourceRef(Result):
 
 
 class Tie(Result):
-    """A relationship between two entities, with its evidence."""
+    """A relationship between two entities, with its evidence: grade, quote, sources."""
 
     start: str
     end: str
     type: str
     tie: str | None = None
+    kind: str | None = None
+    year: int | None = None
+    evidence: str | None = None
+    quote: str | None = None
+    note: str | None = None
     sources: list[str] = Field(default_factory=list)
+
+
+class AuditTie(Result):
+    """One tie drawn for a reader to check: its ends, grade, quote, note and sources."""
+
+    position: int
+    id: str | None = None
+    type: str
+    tie: str | None = None
+    start_id: str | None = None
+    start_name: str | None = None
+    end_id: str | None = None
+    end_name: str | None = None
+    evidence: str | None = None
+    quote: str | None = None
+    note: str | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+
+
+class EvidenceCount(Result):
+    """How many ties of one kind carry one grade."""
+
+    tie: str
+    grade: str
+    count: int
 
 
 class SupporterBrief(Result):
@@ -131,8 +163,17 @@ class NodeWorker(Result):
     horizontal: bool
     chain: list[str] = Field(default_factory=list)
     supporters: list[SupporterBrief] = Field(default_factory=list)
+    #: The patronage ties that reach the worker or their ventures (each with its grade).
+    patronage_ties: list[Tie] = Field(default_factory=list)
+    #: The command line from the highest patron's office down to the patron.
+    line_ties: list[Tie] = Field(default_factory=list)
     horizontal_ties: list[Tie] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    #: The weakest grade admitted in this answer (stated, general or inferred).
+    evidence: str = "inferred"
+    #: The strongest grade at which the worker is still at a node: the weakest grade
+    #: a reader must admit to see this worker as a node worker.
+    evidence_needed: str | None = None
 
     def rows(self) -> list[dict[str, Any]]:
         # One compact row; the chain and sources in full are in to_dict() / JSON.
@@ -141,6 +182,7 @@ class NodeWorker(Result):
                 "id": self.id,
                 "status": self.status,
                 "score": self.score,
+                "evidence_needed": self.evidence_needed,
                 **self.parts.to_dict(),
                 "supporters": " ".join(s.id for s in self.supporters),
                 "horizontal_ties": len(self.horizontal_ties),
@@ -160,6 +202,8 @@ class ChainHop(Result):
     type: str
     tie: str | None = None
     level: str | None = None
+    evidence: str | None = None
+    quote: str | None = None
     sources: list[SourceRef] = Field(default_factory=list)
 
     def rows(self) -> list[dict[str, Any]]:
@@ -184,6 +228,8 @@ class Support(Result):
     instructed_by: str | None = None
     instructed_by_name: str | None = None
     description: str | None = None
+    evidence: str | None = None
+    quote: str | None = None
     sources: list[str] = Field(default_factory=list)
 
 
@@ -200,11 +246,17 @@ class Eligibility(Result):
     eligible: bool
     set: str
     category: str | None = None
+    #: Why the May 1998 circular asks that this worker be spared dismissal
+    #: (``national_labor_model``, ``provincial_labor_model``, ``disabled``); empty: none.
+    protected: list[str] = Field(default_factory=list)
+    #: The weakest grade of tie and fact admitted in this answer.
+    evidence: str = "inferred"
 
     def rows(self) -> list[dict[str, Any]]:
         d = self.to_dict()
         conditions = d.pop("conditions")
         d["failed"] = ", ".join(d["failed"])
+        d["protected"] = ", ".join(d["protected"])
         return [{**d, **conditions}]
 
 
@@ -236,6 +288,8 @@ class BaseQualification(Result):
     criteria: list[BaseCriterion]
     missing: list[str] = Field(default_factory=list)
     unknown: list[str] = Field(default_factory=list)
+    #: The weakest grade of tie and fact admitted in this answer.
+    evidence: str = "inferred"
 
     def rows(self) -> list[dict[str, Any]]:
         return [

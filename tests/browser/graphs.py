@@ -48,9 +48,16 @@ class Builder:
         self.G.add_node(id, id=id, labels=labels, label=label, name=name, **props)
         return id
 
-    def tie(self, start: str, rel_type: str, end: str, **props: Any) -> None:
+    def tie(
+        self, start: str, rel_type: str, end: str, evidence: str = "stated", **props: Any
+    ) -> None:
         self._n += 1
         tie = model.REL_TYPES[rel_type].tie
+        props["evidence"] = evidence
+        if evidence == "inferred":
+            props.setdefault("note", "Inferred: the coder's reasoning")
+        else:
+            props.setdefault("quote", f"the passage on {start} and {end}")
         self.G.add_edge(
             start, end, key=f"r{self._n}", type=rel_type, tie=tie, sources=["src-test"], **props
         )
@@ -104,8 +111,15 @@ def _chapter_core(b: Builder) -> None:
     b.tie("star", "LAID_OFF_BY", "firm", year=1997)
     b.tie("star", "FOUNDED", "venture", year=1998)
     b.tie("union", "SUPPORTED", "star", kind="loan", amount=50000)
-    b.tie("tax", "SUPPORTED", "venture", kind="tax_exemption")
-    b.tie("union", "AWARDED_TITLE", "star", title="model worker", level="city")
+    b.tie(
+        "tax",
+        "SUPPORTED",
+        "venture",
+        kind="tax_exemption",
+        evidence="general",
+        quote='tax bureaus "exempted" the bases <b>from taxes</b>',
+    )
+    b.tie("union", "AWARDED_TITLE", "star", evidence="inferred", title="model worker", level="city")
     b.tie("union", "SPONSORS", "venture", endorsedAsBase=True)
     for i in range(6):
         hire = b.node(f"hire-{i}", "Worker", f"Laid-off hire {i}", status="reemployed")
@@ -140,6 +154,7 @@ def hostile(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         attrs["<b onmouseover=window.__pwned=1>key</b>"] = "href=" + HOSTILE[3]
     for i, (_, _, attrs) in enumerate(H.edges(data=True)):
         attrs["note"] = HOSTILE[i % len(HOSTILE)]
+        attrs["quote"] = HOSTILE[(i + 1) % len(HOSTILE)]
         attrs["sources"] = [HOSTILE[(i + 2) % len(HOSTILE)]]
         if "kind" in attrs:
             attrs["kind"] = HOSTILE[1]

@@ -11,6 +11,7 @@ from graphs import HOSTILE, hostile, pyramid, view_graphs
 from pagecheck import NODE_POINTS, PIXEL_AT, assert_clean, assert_drawn, hover_and_click_everything
 
 from patronage_graph.viz import render_page, show_inline
+from patronage_graph.viz.style import INFERRED_DASHES
 
 pytestmark = pytest.mark.browser
 VIEWS = list(view_graphs())
@@ -144,6 +145,27 @@ def test_hovering_a_tie_shows_its_sources_and_what_was_given(
         tip = visit.page.inner_text("#pg-tip")
         assert "SUPPORTED" in tip and "tax_exemption" in tip
         assert "sources" in tip and "src-test" in tip
+        # the grade and the quote, the quote's markup shown as text
+        assert "evidence\tgeneral" in tip or "evidence general" in tip, tip
+        assert 'tax bureaus "exempted" the bases <b>from taxes</b>' in tip
+
+
+def test_an_inferred_tie_is_dashed_and_the_legend_says_so(browser: Browser, tmp_path: Path) -> None:
+    G, _ = view_graphs()["worker"]
+    url = _page(tmp_path, "inferred", G, title="inferred", view="worker")
+    edges = """() => window.patronageGraph.edges.get().map(
+        e => ({type: e.info[0][1], evidence: e.evidence, dashes: e.dashes}))"""
+    with browser.visit(url) as visit:
+        drawn = visit.evaluate(edges)
+        [award] = [e for e in drawn if e["type"] == "AWARDED_TITLE"]
+        assert award["evidence"] == "inferred" and award["dashes"] == list(INFERRED_DASHES)
+        # a stated tie of the same kind keeps its kind's line
+        [loan] = [e for e in drawn if e["type"] == "SUPPORTED" and e["evidence"] == "stated"]
+        assert loan["dashes"] != list(INFERRED_DASHES)
+        legend = visit.page.inner_text("#pg-evidence")
+        assert "inferred" in legend and "dashed" in legend
+        assert_drawn(visit)
+        assert_clean(visit)
 
 
 def test_show_inline_draws_inside_its_iframe(browser: Browser, tmp_path: Path) -> None:

@@ -36,54 +36,67 @@ GRAPH = """
 sources:
   - {id: src-test, kind: user, name: Test coding, citation: Hand-coded test city}
 nodes:
-  - {id: prov, label: Jurisdiction, name: Test province, level: province}
-  - {id: alpha, label: Jurisdiction, name: Alpha, level: city}
-  - {id: alpha-d, label: Jurisdiction, name: Alpha district, level: district}
-  - {id: alpha-s, label: Jurisdiction, name: Alpha street, level: street}
-  - {id: beta, label: Jurisdiction, name: Beta, level: city}
-  - {id: prov-labor, label: StateOrgan, name: Provincial labor bureau, level: province,
+  - {id: prov, label: Jurisdiction, evidence: stated, name: Test province, level: province}
+  - {id: alpha, label: Jurisdiction, evidence: stated, name: Alpha, level: city}
+  - {id: alpha-d, label: Jurisdiction, evidence: stated, name: Alpha district, level: district}
+  - {id: alpha-s, label: Jurisdiction, evidence: stated, name: Alpha street, level: street}
+  - {id: beta, label: Jurisdiction, evidence: stated, name: Beta, level: city}
+  - {id: prov-labor, label: StateOrgan, evidence: stated,
+     name: Provincial labor bureau, level: province,
      system: labor}
-  - {id: F, label: StateOrgan, name: Alpha finance bureau, level: city, system: finance}
-  - {id: L1, label: StateOrgan, name: Alpha labor bureau, level: city, system: labor}
-  - {id: L2, label: StateOrgan, name: District labor bureau, level: district, system: labor}
-  - {id: L3, label: StateOrgan, name: Street labor station, level: street, system: labor}
-  - {id: U, label: MassOrganization, name: Alpha trade union, level: city, system: trade_union}
-  - {id: W, label: MassOrganization, name: District Women's Federation, level: district,
+  - {id: F, label: StateOrgan, evidence: stated,
+     name: Alpha finance bureau, level: city, system: finance}
+  - {id: L1, label: StateOrgan, evidence: stated,
+     name: Alpha labor bureau, level: city, system: labor}
+  - {id: L2, label: StateOrgan, evidence: stated,
+     name: District labor bureau, level: district, system: labor}
+  - {id: L3, label: StateOrgan, evidence: stated,
+     name: Street labor station, level: street, system: labor}
+  - {id: U, label: MassOrganization, evidence: stated,
+     name: Alpha trade union, level: city, system: trade_union}
+  - {id: W, label: MassOrganization, evidence: stated,
+     name: District Women's Federation, level: district,
      system: womens_federation}
-  - {id: venture, label: Venture, name: The star's noodle shop, level: street, system: private}
-  - {id: beta-labor, label: StateOrgan, name: Beta labor bureau, level: city, system: labor}
-  - {id: star, label: Worker, name: A model worker, status: xiagang}
+  - {id: venture, label: Venture, evidence: stated,
+     name: The star's noodle shop, level: street, system: private}
+  - {id: beta-labor, label: StateOrgan, evidence: stated,
+     name: Beta labor bureau, level: city, system: labor}
+  - {id: star, label: Worker, evidence: stated, name: A model worker, status: xiagang}
 relationships:
-  - {type: PART_OF, from: alpha, to: prov, sources: [src-test]}
-  - {type: PART_OF, from: beta, to: prov, sources: [src-test]}
-  - {type: PART_OF, from: alpha-d, to: alpha, sources: [src-test]}
-  - {type: PART_OF, from: alpha-s, to: alpha-d, sources: [src-test]}
-  - {type: LOCATED_IN, from: prov-labor, to: prov, sources: [src-test]}
-  - {type: LOCATED_IN, from: F, to: alpha, sources: [src-test]}
-  - {type: LOCATED_IN, from: L1, to: alpha, sources: [src-test]}
-  - {type: LOCATED_IN, from: U, to: alpha, sources: [src-test]}
-  - {type: LOCATED_IN, from: L2, to: alpha-d, sources: [src-test]}
-  - {type: LOCATED_IN, from: W, to: alpha-d, sources: [src-test]}
-  - {type: LOCATED_IN, from: L3, to: alpha-s, sources: [src-test]}
-  - {type: LOCATED_IN, from: venture, to: alpha-s, sources: [src-test]}
-  - {type: LOCATED_IN, from: beta-labor, to: beta, sources: [src-test]}
-  - {type: SUPERVISES, from: prov-labor, to: L1, sources: [src-test]}
-  - {type: SUPERVISES, from: prov-labor, to: beta-labor, sources: [src-test]}
+  - {type: PART_OF, from: alpha, to: prov, sources: [src-test], evidence: stated, quote: q}
+  - {type: PART_OF, from: beta, to: prov, sources: [src-test], evidence: stated, quote: q}
+  - {type: PART_OF, from: alpha-d, to: alpha, sources: [src-test], evidence: stated, quote: q}
+  - {type: PART_OF, from: alpha-s, to: alpha-d, sources: [src-test], evidence: stated, quote: q}
+  - {type: LOCATED_IN, from: prov-labor, to: prov, sources: [src-test], evidence: stated, quote: q}
+  - {type: LOCATED_IN, from: F, to: alpha, sources: [src-test], evidence: stated, quote: q}
+  - {type: LOCATED_IN, from: L1, to: alpha, sources: [src-test], evidence: stated, quote: q}
+  - {type: LOCATED_IN, from: U, to: alpha, sources: [src-test], evidence: stated, quote: q}
+  - {type: LOCATED_IN, from: L2, to: alpha-d, sources: [src-test], evidence: stated, quote: q}
+  - {type: LOCATED_IN, from: W, to: alpha-d, sources: [src-test], evidence: stated, quote: q}
+  - {type: LOCATED_IN, from: L3, to: alpha-s, sources: [src-test], evidence: stated, quote: q}
+  - {type: LOCATED_IN, from: venture, to: alpha-s, sources: [src-test], evidence: stated, quote: q}
+  - {type: LOCATED_IN, from: beta-labor, to: beta, sources: [src-test], evidence: stated, quote: q}
+  - {type: SUPERVISES, from: prov-labor, to: L1, sources: [src-test], evidence: stated, quote: q}
+  - {type: SUPERVISES, from: prov-labor, to: beta-labor, sources: [src-test],
+     evidence: stated, quote: q}
   - {type: ALLOCATES_QUOTA, from: F, to: L1, quotaKind: reemployment, year: 1998,
-     sources: [src-test]}
-  - {type: SUPERVISES, from: L1, to: L2, sources: [src-test]}
+     sources: [src-test], evidence: stated, quote: q}
+  - {type: SUPERVISES, from: L1, to: L2, sources: [src-test], evidence: stated, quote: q}
   - {type: ALLOCATES_QUOTA, from: L1, to: L2, quotaKind: training, year: 1999,
-     sources: [src-test]}
-  - {type: SUPERVISES, from: L2, to: L3, sources: [src-test]}
+     sources: [src-test], evidence: stated, quote: q}
+  - {type: SUPERVISES, from: L2, to: L3, sources: [src-test], evidence: stated, quote: q}
   - {type: SENDS_LIST, from: L1, to: U, direction: down, purpose: laid-off names,
-     sources: [src-test]}
-  - {type: SENDS_LIST, from: U, to: L3, direction: down, purpose: trainees, sources: [src-test]}
+     sources: [src-test], evidence: stated, quote: q}
+  - {type: SENDS_LIST, from: U, to: L3, direction: down, purpose: trainees, sources: [src-test],
+     evidence: stated, quote: q}
   - {type: SENDS_LIST, from: L2, to: W, direction: down, purpose: needy women,
-     sources: [src-test]}
-  - {type: COLLABORATES_WITH, from: U, to: W, purpose: job meets, sources: [src-test]}
+     sources: [src-test], evidence: stated, quote: q}
+  - {type: COLLABORATES_WITH, from: U, to: W, purpose: job meets, sources: [src-test],
+     evidence: inferred, note: "Inferred: both ran the job meets"}
   - {id: union-loan, type: SUPPORTED, from: U, to: star, kind: no_interest_loan, amount: 5000,
-     year: 2000, sources: [src-test]}
-  - {type: FOUNDED, from: star, to: venture, year: 1999, sources: [src-test]}
+     year: 2000, sources: [src-test], evidence: stated, quote: q}
+  - {type: FOUNDED, from: star, to: venture, year: 1999, sources: [src-test],
+     evidence: stated, quote: q}
 """
 
 # Actors of alpha's subgraph (the rule: organizations located in alpha, its district
@@ -190,6 +203,18 @@ def test_brokerage_on_the_city_read_back_equals_the_hand_count(small_city: Drive
     # holds all of their neighbours.
     whole = brokerage(read_subgraph(small_city, labels=ACTOR_LABELS))
     assert whole == {**EXPECTED, "beta-labor": zero_but()}
+
+
+def test_stated_ties_only_leave_the_inferred_collaboration_out(small_city: Driver) -> None:
+    # U <-> W is the only inferred tie: without it W brokers nothing, and the
+    # networkx count and the database count still agree.
+    G = read_subgraph(small_city, city="alpha", labels=ACTOR_LABELS, evidence="stated")
+    assert G.number_of_edges() == ALPHA_RELS - 1
+    assert {d["evidence"] for *_, d in G.edges(data=True)} == {"stated"}
+    strict = brokerage(G)
+    assert strict["W"]["liaison"] == 0 and strict["U"] != EXPECTED["U"]
+    nonzero = {node: row for node, row in strict.items() if row["total"]}
+    assert brokerage_in_database(small_city, city="alpha", evidence="stated") == nonzero
 
 
 def test_the_database_counts_the_same_as_networkx(small_city: Driver) -> None:

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.integration
 
 COOKBOOK = sorted(q.name for q in registry() if q.path.parent.name == "cookbook")
 #: Values for the cookbook queries that take parameters.
-PARAMS = {"worker_id": "star-firegate-manager"}
+PARAMS = {"worker_id": "star-firegate-manager", "grades": ["stated", "general"]}
 
 
 def test_the_cookbook_has_at_least_fifteen_queries() -> None:

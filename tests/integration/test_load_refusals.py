@@ -12,6 +12,7 @@ from neo4j import Driver
 from patronage_graph import database
 from patronage_graph.errors import ValidationError
 from patronage_graph.loader import load_paths, node_record, rel_record, write_records
+from patronage_graph.model import EVIDENCE_GRADES
 
 pytestmark = pytest.mark.integration
 SEED = Path(__file__).resolve().parents[2] / "seed"
@@ -90,7 +91,7 @@ def test_an_id_that_means_something_else_in_the_database_is_a_collision(
 def test_a_relationship_restated_with_other_properties_is_a_collision(
     seeded: Driver, tmp_path: Path
 ) -> None:
-    stored = database.read(seeded, "export_relationships")
+    stored = database.read(seeded, "export_relationships", {"grades": list(EVIDENCE_GRADES)})
     located = next(r for r in stored if r["type"] == "LOCATED_IN")
     sources = ", ".join(located["props"]["sources"])
     (tmp_path / "mine.yaml").write_text(

@@ -19,6 +19,7 @@ from patronage_graph.loader import (
     rel_record,
     write_records,
 )
+from patronage_graph.model import EVIDENCE_GRADES
 
 pytestmark = pytest.mark.integration
 SEED = Path(__file__).resolve().parents[2] / "seed"
@@ -36,7 +37,7 @@ def snapshot(driver: Driver) -> tuple[dict[str, Any], dict[str, Any]]:
     }
     rels = {
         r["id"]: (r["type"], r["start"], r["end"], r["props"])
-        for r in database.read(driver, "export_relationships")
+        for r in database.read(driver, "export_relationships", {"grades": list(EVIDENCE_GRADES)})
     }
     return nodes, rels
 

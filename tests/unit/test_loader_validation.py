@@ -30,10 +30,12 @@ nodes:
     name: City trade union
     level: city
     system: trade_union
+    evidence: stated
   - id: star
     label: Worker
     name: A model worker
     status: self_employed
+    evidence: stated
 """
 
 
@@ -79,7 +81,7 @@ def test_unknown_property_and_type(tmp_path: Path) -> None:
     rel = "relationships:\n  - type: HELPED\n    from: union\n    to: star\n    sources: [s1]\n"
     found = problems_of(tmp_path, s=SOURCES, u=UNION + "    colour: red\n", r=rel)
     by_field = {p.field: p for p in found}
-    assert by_field["colour"].line == 11 and by_field["colour"].file.endswith("u.yaml")
+    assert by_field["colour"].line == 13 and by_field["colour"].file.endswith("u.yaml")
     assert by_field["type"].line == 2 and "HELPED" in by_field["type"].message
 
 
@@ -88,12 +90,15 @@ def test_wrong_value_type_and_value_outside_the_allowed_set(tmp_path: Path) -> N
     found = problems_of(tmp_path, u=text)
     by_field = {p.field: p for p in found}
     assert by_field["level"].line == 5 and "galaxy" in by_field["level"].message
-    assert by_field["startedWork"].line == 11 and "integer" in by_field["startedWork"].message
+    assert by_field["startedWork"].line == 13 and "integer" in by_field["startedWork"].message
 
 
 def test_relationship_between_labels_the_model_does_not_allow(tmp_path: Path) -> None:
     # LOCATED_IN goes from an Organization to a Jurisdiction, not to a Worker.
-    rel = "relationships:\n  - type: LOCATED_IN\n    from: union\n    to: star\n    sources: [s1]\n"
+    rel = (
+        "relationships:\n  - type: LOCATED_IN\n    from: union\n    to: star\n    sources: [s1]\n"
+        "    evidence: stated\n    quote: the union of the city\n"
+    )
     p = only(problems_of(tmp_path, s=SOURCES, u=UNION, r=rel))
     assert (p.field, p.line) == ("to", 4) and "Worker" in p.message and "Jurisdiction" in p.message
 
@@ -131,7 +136,7 @@ relationships:
 def test_duplicate_id_across_files_names_the_first_place(tmp_path: Path) -> None:
     again = (
         "nodes:\n  - id: union\n    label: StateOrgan\n    name: Dup\n    level: city\n"
-        "    system: labor\n"
+        "    system: labor\n    evidence: stated\n"
     )
     p = only(problems_of(tmp_path, a=UNION, b=again))
     assert p.file.endswith("b.yaml") and p.line == 2 and p.field == "id"
@@ -140,7 +145,7 @@ def test_duplicate_id_across_files_names_the_first_place(tmp_path: Path) -> None
 
 def test_key_given_twice_in_one_record(tmp_path: Path) -> None:
     p = only(problems_of(tmp_path, u=UNION + "    status: xiagang\n"))
-    assert (p.field, p.line) == ("status", 11)
+    assert (p.field, p.line) == ("status", 13)
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
@@ -191,19 +196,25 @@ def test_values_neo4j_cannot_store_are_refused(tmp_path: Path, value: str, words
 def test_non_finite_numbers_are_refused(tmp_path: Path) -> None:
     stat = (
         "nodes:\n  - id: rate\n    label: Statistic\n    name: Rate\n    measure: m\n"
-        "    unit: percent\n    period: '1999'\n    value: .inf\n"
+        "    unit: percent\n    period: '1999'\n    value: .inf\n    evidence: stated\n"
     )
     p = only(problems_of(tmp_path, u=stat))
     assert (p.field, p.line) == ("value", 8) and "not finite" in p.message
 
 
 def test_a_record_with_one_problem_still_has_its_references_checked(tmp_path: Path) -> None:
-    rel = "relationships:\n  - {type: SUPPORTED, from: union, to: nobody, kind: loan}\n"
+    rel = (
+        "relationships:\n  - {type: SUPPORTED, from: union, to: nobody, kind: loan, "
+        "evidence: inferred, note: n}\n"
+    )
     found = problems_of(tmp_path, s=SOURCES, u=UNION, r=rel)
     assert {(p.field, p.line) for p in found} == {("sources", 2), ("to", 2)}
 
 
 def test_an_invalid_node_is_still_known_so_its_references_do_not_cascade(tmp_path: Path) -> None:
-    rel = "relationships:\n  - {type: FOUNDED, from: star, to: union, sources: [s1]}\n"
+    rel = (
+        "relationships:\n  - {type: FOUNDED, from: star, to: union, sources: [s1], "
+        "evidence: inferred, note: n}\n"
+    )
     p = only(problems_of(tmp_path, s=SOURCES, u=UNION.replace("self_employed", "retired"), r=rel))
-    assert (p.field, p.line) == ("status", 10)
+    assert (p.field, p.line) == ("status", 11)

@@ -56,3 +56,20 @@ def test_from_directory_finds_what_was_written(tmp_path: Path) -> None:
     again = CsvSet.from_directory(tmp_path)
     assert again.nodes == files.nodes and again.relationships == files.relationships
     assert sorted(again.import_args()) == sorted(files.import_args())
+
+
+def test_every_synthetic_row_carries_its_grade(tmp_path: Path) -> None:
+    """Bulk CSV and online records alike: `stated`, relative to the synthetic Source."""
+    records = list(generate(500, 3))
+    assert all(
+        r.props.get("evidence") == "stated"
+        for r in records
+        if not (isinstance(r, Node) and r.label == "Source")
+    )
+    files = write_csv(records, tmp_path)
+    for name, (head, data) in [*files.nodes.items(), *files.relationships.items()]:
+        if name == "Source":
+            continue
+        header = read(head)[0]
+        column = header.index("evidence:string")
+        assert {row[column] for row in read(data)} == {"stated"}, name

@@ -8,15 +8,13 @@ query of ``cypher/analytics.cypher``: nothing but the counts leaves the database
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
 
 from neo4j import Driver
 
-from ..database import read
-from ..errors import NotFoundError
+from ..queries._common import Evidence
+from ..queries.graph import brokerage_counts
 from .brokerage import ROLES
 from .collapse import MUTUAL_TYPES
-from .subgraph import check_tie_kinds
 
 __all__ = ["brokerage_in_database"]
 
@@ -27,6 +25,7 @@ def brokerage_in_database(
     city: str | None = None,
     tie_kinds: Collection[str] | None = None,
     mutual_types: Collection[str] = MUTUAL_TYPES,
+    evidence: Evidence = "inferred",
     database: str = "neo4j",
 ) -> dict[str, dict[str, int]]:
     """Role counts of every organization that brokers at least one open two-path.
@@ -43,6 +42,8 @@ def brokerage_in_database(
         Count only ties of these kinds; ``None``: every kind.
     mutual_types : collection of str
         Relationship types read in both directions (default ``COLLABORATES_WITH``).
+    evidence : {"stated", "general", "inferred"}
+        The weakest grade of tie counted.
     database : str
         Name of the Neo4j database.
 
@@ -53,14 +54,14 @@ def brokerage_in_database(
         liaison, total}}``; organizations with no brokerage are absent (unlike
         :func:`.brokerage`, which reports zeros).
     """
-    if city is not None and not read(driver, "analytics_city", {"city": city}, database=database):
-        raise NotFoundError("city", city)
-    params: dict[str, Any] = {
-        "city": city,
-        "tie_kinds": check_tie_kinds(tie_kinds),
-        "mutual_types": list(mutual_types),
-    }
-    records = read(driver, "analytics_brokerage", params, database=database)
+    records = brokerage_counts(
+        driver,
+        city=city,
+        tie_kinds=tie_kinds,
+        mutual_types=mutual_types,
+        evidence=evidence,
+        database=database,
+    )
     return {
         record["id"]: {role: int(record[role]) for role in (*ROLES, "total")} for record in records
     }

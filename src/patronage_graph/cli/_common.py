@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
+import typer
 from neo4j import Driver
 from pydantic import ValidationError as PydanticValidationError
 from rich.console import Console
 
 from ..connect import connect
 from ..errors import ConfigError
+from ..model import EVIDENCE_GRADES
 from ..settings import Settings
+
+#: ``--evidence``: the weakest grade of tie a command admits (every command that reads ties).
+EVIDENCE_OPTION: Any = typer.Option(
+    "inferred",
+    "--evidence",
+    "-e",
+    help=f"the weakest grade of tie admitted: {', '.join(EVIDENCE_GRADES)} (default: every tie)",
+)
 
 console = Console()
 console_err = Console(stderr=True)

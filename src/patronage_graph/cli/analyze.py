@@ -21,7 +21,7 @@ from rich.table import Table
 
 from ..analysis import ACTOR_LABELS, ROLES, brokerage_table, read_subgraph, summarize
 from ..model import TIE_KINDS
-from ._common import console, console_err, driver_from_settings
+from ._common import EVIDENCE_OPTION, console, console_err, driver_from_settings
 
 analyze_app = typer.Typer(
     help="Network analytics: Gould–Fernandez brokerage, betweenness, Burt's measures.",
@@ -53,6 +53,7 @@ def brokerage_command(
     ),
     limit: int | None = _LIMIT,
     output: OutputFormat = _FORMAT,
+    evidence: str = EVIDENCE_OPTION,
 ) -> None:
     """Gould–Fernandez brokerage roles of every organization, most brokerage first.
 
@@ -61,9 +62,16 @@ def brokerage_command(
     """
     ties = _tie_kinds(tie)
     with driver_from_settings() as (driver, db):
-        G = read_subgraph(driver, city=city, tie_kinds=ties, labels=ACTOR_LABELS, database=db)
+        G = read_subgraph(
+            driver,
+            city=city,
+            tie_kinds=ties,
+            labels=ACTOR_LABELS,
+            evidence=evidence,  # type: ignore[arg-type]
+            database=db,
+        )
     rows = brokerage_table(G, group, normalized=normalized)
-    _describe(G.number_of_nodes(), G.number_of_edges(), city)
+    _describe(G.number_of_nodes(), G.number_of_edges(), city, evidence)
     _emit(rows[:limit], output, ["id", "group", *ROLES, "total"])
 
 
@@ -76,13 +84,21 @@ def centrality_command(
     ),
     limit: int | None = _LIMIT,
     output: OutputFormat = _FORMAT,
+    evidence: str = EVIDENCE_OPTION,
 ) -> None:
     """Betweenness, constraint, effective size and brokerage, highest betweenness first."""
     ties = _tie_kinds(tie)
     with driver_from_settings() as (driver, db):
-        G = read_subgraph(driver, city=city, tie_kinds=ties, labels=ACTOR_LABELS, database=db)
+        G = read_subgraph(
+            driver,
+            city=city,
+            tie_kinds=ties,
+            labels=ACTOR_LABELS,
+            evidence=evidence,  # type: ignore[arg-type]
+            database=db,
+        )
     rows = summarize(G, sample=sample)
-    _describe(G.number_of_nodes(), G.number_of_edges(), city)
+    _describe(G.number_of_nodes(), G.number_of_edges(), city, evidence)
     columns = ["id", "system", "betweenness", "constraint", "effective_size", "brokerage"]
     _emit(rows[:limit], output, columns)
 
@@ -99,9 +115,10 @@ def _tie_kinds(values: list[str] | None) -> list[str] | None:
     return values
 
 
-def _describe(nodes: int, edges: int, city: str | None) -> None:
+def _describe(nodes: int, edges: int, city: str | None, evidence: str) -> None:
     where = f"city {city}" if city else "the whole graph"
-    console_err.print(f"{where}: {nodes} actors, {edges} relationships", highlight=False)
+    graded = "" if evidence == "inferred" else f" graded {evidence} or stronger"
+    console_err.print(f"{where}: {nodes} actors, {edges} relationships{graded}", highlight=False)
 
 
 def _emit(rows: Sequence[BaseModel], output: OutputFormat, table_columns: list[str]) -> None:

@@ -1,4 +1,5 @@
-"""``patronage-graph load``, ``export`` and ``check``: data in and out, and its integrity."""
+"""``patronage-graph load``, ``export``, ``check`` and ``audit``: data in and out, its
+integrity, and a sample of ties for a reader to check."""
 
 from __future__ import annotations
 
@@ -15,8 +16,11 @@ from .. import model
 from ..errors import ValidationError
 from ..export import FORMATS, export_graph
 from ..loader import LoadReport, check_integrity, load_paths
+from ..model import EVIDENCE_GRADES, TIE_KINDS
+from ..queries.evidence import audit_sample, evidence_counts
 from ..resources import resource_path
-from ._common import console, console_err, driver_from_settings
+from ..results import EvidenceCount
+from ._common import EVIDENCE_OPTION, console, console_err, driver_from_settings
 
 #: Problems shown by the CLI; the rest are counted (the exception holds them all).
 MAX_SHOWN = 200
@@ -124,10 +128,22 @@ def export(
         str | None,
         typer.Option("--city", help="a city's id or name: only what is located there"),
     ] = None,
+    evidence: str = EVIDENCE_OPTION,
 ) -> None:
-    """Write the graph as GraphML, GEXF, node-link JSON or CSV for networkx and Gephi."""
+    """Write the graph as GraphML, GEXF, node-link JSON or CSV for networkx and Gephi.
+
+    Every relationship keeps its ``evidence`` grade and ``quote``; ``--evidence``
+    leaves out ties graded weaker than the grade given.
+    """
     with driver_from_settings() as (driver, database):
-        report = export_graph(driver, fmt, output, city=city, database=database)
+        report = export_graph(
+            driver,
+            fmt,
+            output,
+            city=city,
+            evidence=evidence,  # type: ignore[arg-type]
+            database=database,
+        )
     console.print(
         f"wrote {report.nodes} nodes and {report.relationships} relationships to "
         f"{report.path} ({report.format})",
@@ -136,18 +152,74 @@ def export(
 
 
 def check() -> None:
-    """Run the acceptance queries: every tie sourced, nothing outside the model."""
+    """Run the acceptance queries: every tie sourced, nothing outside the model; count
+    the ties of each kind by evidence grade."""
     with driver_from_settings() as (driver, database):
         report = check_integrity(driver, database=database)
+        counts = evidence_counts(driver, database=database)
     table = Table("check", "violations", "examples", title="integrity of the graph")
     for finding in report.findings:
         table.add_row(finding.check, str(finding.count), ", ".join(finding.sample[:5]))
     console.print(table)
+    console.print(_grade_table(counts))
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _grade_table(counts: list[EvidenceCount]) -> Table:
+    """Ties per kind (rows) and grade (columns), with totals."""
+    grades = [*EVIDENCE_GRADES, *sorted({c.grade for c in counts} - set(EVIDENCE_GRADES))]
+    kinds = [*TIE_KINDS, *sorted({c.tie for c in counts} - set(TIE_KINDS))]
+    cell = {(c.tie, c.grade): c.count for c in counts}
+    table = Table("tie kind", *grades, "total", title="ties by evidence grade")
+    for kind in kinds:
+        row = [cell.get((kind, g), 0) for g in grades]
+        table.add_row(kind, *(str(n) for n in row), str(sum(row)))
+    totals = [sum(cell.get((k, g), 0) for k in kinds) for g in grades]
+    table.add_row("all", *(str(n) for n in totals), str(sum(totals)), style="bold")
+    return table
+
+
+def audit(
+    sample: Annotated[int, typer.Option("--sample", "-n", min=1, help="how many ties")] = 30,
+    seed: Annotated[int, typer.Option("--seed", help="the draw's seed (same seed, same ties)")] = 1,
+    evidence: str = EVIDENCE_OPTION,
+) -> None:
+    """Print N ties drawn at random, each with its ends, grade, quote, note and sources,
+    for a reader to check against the chapter by eye."""
+    with driver_from_settings() as (driver, database):
+        ties = audit_sample(
+            driver,
+            sample=sample,
+            seed=seed,
+            evidence=evidence,  # type: ignore[arg-type]
+            database=database,
+        )
+    if not ties:
+        console.print("no ties to draw from: the graph holds none of that grade", highlight=False)
+        raise typer.Exit(1)
+    for n, t in enumerate(ties, start=1):
+        console.print(
+            f"{n}. {t.type} ({t.tie}) [{t.evidence or 'ungraded'}]", markup=False, highlight=False
+        )
+        console.print(f"   from {t.start_id} ({t.start_name})", markup=False, highlight=False)
+        console.print(f"   to   {t.end_id} ({t.end_name})", markup=False, highlight=False)
+        if t.quote:
+            console.print(f'   quote: "{t.quote}"', markup=False, highlight=False)
+        if t.note:
+            console.print(f"   note:  {t.note}", markup=False, highlight=False)
+        for src in t.sources:
+            foot = f"fn {src.footnote}: " if src.footnote is not None else ""
+            console.print(
+                f"   source {src.id}: {foot}{src.citation or '(no such Source)'}",
+                markup=False,
+                highlight=False,
+            )
+    console.print(f"{len(ties)} tie(s), seed {seed}", style="dim", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
     app.command()(load)
     app.command()(export)
     app.command()(check)
+    app.command()(audit)

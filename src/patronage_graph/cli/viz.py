@@ -13,7 +13,7 @@ from ..viz import render_page
 from ..viz.graph import graph_from_rows
 from ..viz.index import render_index
 from ..viz.views import DB_VIEWS, main_views, render_view
-from ._common import console_err, driver_from_settings, load_settings
+from ._common import EVIDENCE_OPTION, console_err, driver_from_settings, load_settings
 
 _VIEW_HELP = f"one of {', '.join(DB_VIEWS)}, or 'cypher' with a read query as ID"
 
@@ -30,10 +30,14 @@ def viz(
     all_views: Annotated[
         bool, typer.Option("--all", help="write every main view (cities, teams, bases, workers)")
     ] = False,
+    evidence: str = EVIDENCE_OPTION,
 ) -> None:
-    """Write an interactive, self-contained network page (opens offline in any browser)."""
+    """Write an interactive, self-contained network page (opens offline in any browser).
+
+    Inferred ties are drawn dashed; ``--evidence`` leaves out ties graded weaker.
+    """
     if all_views:
-        _write_all(output or Path("out/pages"))
+        _write_all(output or Path("out/pages"), evidence)
         return
     if not view or not id:
         raise typer.BadParameter("give VIEW and ID (or --all)")
@@ -54,7 +58,7 @@ def viz(
                 console_err.print(f"Neo4j warns: {warning.message}", highlight=False)
             html = render_page(graph_from_rows(result.rows), title="Query result", view="cypher")
         else:
-            html = render_view(driver, view, id, database=db)
+            html = render_view(driver, view, id, evidence=evidence, database=db)  # type: ignore[arg-type]
     _write(target, html)
     typer.echo(str(target))
 
@@ -64,7 +68,7 @@ def _write(path: Path, html: str) -> None:
     path.write_text(html, encoding="utf-8")
 
 
-def _write_all(folder: Path) -> None:
+def _write_all(folder: Path, evidence: str = "inferred") -> None:
     settings = load_settings()
     api = f"http://{settings.api_host}:{settings.api_port}"
     with driver_from_settings(settings) as (driver, db):
@@ -74,7 +78,8 @@ def _write_all(folder: Path) -> None:
             raise typer.Exit(1)
         for ref in refs:
             path = folder / ref.filename
-            _write(path, render_view(driver, ref.view, ref.id, database=db))
+            html = render_view(driver, ref.view, ref.id, evidence=evidence, database=db)  # type: ignore[arg-type]
+            _write(path, html)
             # Plain, unwrapped lines: scripts read the paths back.
             url = f"{api}/viz/{ref.view}/{quote(ref.id, safe='')}"
             typer.echo(f"{ref.view:8} {path}  {url}")

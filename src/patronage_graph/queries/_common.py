@@ -9,12 +9,29 @@ from neo4j import Driver
 
 from .. import database as db
 from ..errors import NotFoundError, PatronageGraphError
-from ..model import WORKER_STATUSES
+from ..model import EVIDENCE_GRADES, WORKER_STATUSES, EvidenceGrade, admitted_grades
 
-__all__ = ["ALL_STATUSES", "check_page", "read_rows", "require_entity"]
+__all__ = ["ALL_STATUSES", "Evidence", "check_page", "grades_for", "read_rows", "require_entity"]
+
+#: The ``evidence`` parameter of every query that reads ties: the weakest grade admitted.
+Evidence = EvidenceGrade
 
 #: Every worker status: passing them all lets a query start from the status index.
 ALL_STATUSES: list[str] = list(WORKER_STATUSES)
+
+
+def grades_for(evidence: str) -> list[str]:
+    """The ``$grades`` parameter for ``evidence`` (the weakest grade admitted).
+
+    Raises :class:`PatronageGraphError` naming the allowed values for anything else.
+    """
+    try:
+        return list(admitted_grades(evidence))
+    except ValueError:
+        raise PatronageGraphError(
+            f"evidence must be one of {', '.join(EVIDENCE_GRADES)} "
+            f"(the weakest grade admitted), got {evidence!r}"
+        ) from None
 
 
 def read_rows(

@@ -13,6 +13,12 @@ they are tested without a database. Conditions, in the chapter's order:
    paid the basic livelihood allowance. It narrows those who meet the others, so it
    is judged only for them.
 
+``protected`` (not a condition) names why the May 1998 circular asks that the
+worker be spared: it told the places and levels it reached to "avoid [dismissing]
+national- and provincial-level labor models", "among other protected personages,
+such as the disabled" (chapter, on the May 1998 circular). The chapter adds that
+models of lower rank "could be let go".
+
 ``designation`` fails for workers put under a label other than *xiagang* (long
 holiday, early retirement, *liangbuzhao*, *tingxin liuzhi*): the chapter says they
 were never counted whatever their circumstances.
@@ -24,7 +30,16 @@ from typing import Any
 
 from ..results import Eligibility
 
-__all__ = ["CONDITIONS", "TIGHTENED_FROM", "UNCOUNTED_DESIGNATIONS", "judge"]
+__all__ = [
+    "CONDITIONS",
+    "PROTECTED_TITLE_LEVELS",
+    "TIGHTENED_FROM",
+    "UNCOUNTED_DESIGNATIONS",
+    "judge",
+]
+
+#: Model titles whose holders the May 1998 circular protects from dismissal.
+PROTECTED_TITLE_LEVELS = {"nation": "national_labor_model", "province": "provincial_labor_model"}
 
 #: Year from which centre admission and the allowance are part of the definition.
 TIGHTENED_FROM = 2001
@@ -106,6 +121,15 @@ def _category(f: dict[str, Any]) -> str | None:
     return _FIRM_GONE.get(f["firm_status"] or "")
 
 
+def protected(facts: dict[str, Any]) -> list[str]:
+    """Why the May 1998 circular asks that this worker be spared dismissal (may be empty)."""
+    levels = set(facts.get("title_levels") or ())
+    reasons = [name for level, name in PROTECTED_TITLE_LEVELS.items() if level in levels]
+    if facts.get("disabled"):
+        reasons.append("disabled")
+    return reasons
+
+
 def judge(facts: dict[str, Any], *, as_of: int | None = None) -> Eligibility:
     """Apply the conditions; sort the worker into a set and a never-counted category.
 
@@ -140,4 +164,5 @@ def judge(facts: dict[str, Any], *, as_of: int | None = None) -> Eligibility:
         eligible=not failed and not unknown,
         set=group,
         category=_category(facts),
+        protected=protected(facts),
     )

@@ -11,9 +11,9 @@ from typing import Any
 
 from neo4j import Driver
 
-from ..model import LEVEL_RANK, WORKER_STATUSES
-from ..results import ChainHop, Dependency, NodeWorker, PatronEffect, ScoreParts
-from ._common import check_page, read_rows, require_entity
+from ..model import EVIDENCE_GRADES, LEVEL_RANK, WORKER_STATUSES
+from ..results import ChainHop, Dependency, NodeWorker, PatronEffect, ScoreParts, Tie
+from ._common import Evidence, check_page, grades_for, read_rows, require_entity
 
 __all__ = ["dependency", "node_worker_params", "node_workers", "patronage_chain"]
 
@@ -24,7 +24,7 @@ LAID_OFF_STATUSES = [status for status in WORKER_STATUSES if status != "on_post"
 def node_worker_params(**params: Any) -> dict[str, Any]:
     """The full parameter map of ``node_workers.cypher`` (defaults overridden by ``params``)."""
     base: dict[str, Any] = {
-        "worker_id": None,
+        "worker_ids": None,
         "city": None,
         "as_of": None,
         "min_systems": 2,
@@ -32,6 +32,7 @@ def node_worker_params(**params: Any) -> dict[str, Any]:
         "statuses": LAID_OFF_STATUSES,
         "level_rank": LEVEL_RANK,
         "only_nodes": True,
+        "grades": list(EVIDENCE_GRADES),
         "limit": 50,
         "offset": 0,
     }
@@ -42,7 +43,7 @@ def _node_rows(driver: Driver, database: str, **params: Any) -> list[dict[str, A
     return read_rows(driver, "node_workers", node_worker_params(**params), database)
 
 
-def _to_node_worker(row: dict[str, Any]) -> NodeWorker:
+def _to_node_worker(row: dict[str, Any], evidence: str, needed: str | None) -> NodeWorker:
     parts = ScoreParts(
         levels_reached=row["levels_reached"],
         top_level=row["top_level"],
@@ -60,9 +61,49 @@ def _to_node_worker(row: dict[str, Any]) -> NodeWorker:
         horizontal=row["horizontal"],
         chain=row["chain"],
         supporters=row["supporters"],
-        horizontal_ties=row["horizontal_ties"],
+        patronage_ties=[Tie(**t) for t in row["patronage_ties"]],
+        line_ties=[Tie(**t) for t in row["line_ties"]],
+        horizontal_ties=[Tie(**t) for t in row["horizontal_ties"]],
         sources=row["sources"],
+        evidence=evidence,
+        evidence_needed=needed,
     )
+
+
+def _evidence_needed(
+    driver: Driver,
+    database: str,
+    ids: list[str],
+    evidence: str,
+    min_systems: int,
+    as_of: int | None,
+) -> dict[str, str]:
+    """For each worker (a node at ``evidence``), the strongest grade at which they still are.
+
+    Evaluates the criterion again at ``stated``, then ``general``, up to ``evidence``:
+    at most two more round trips for a whole page, anchored on the workers' ids.
+    """
+    needed: dict[str, str] = {}
+    left = list(ids)
+    for grade in EVIDENCE_GRADES:
+        if not left:
+            break
+        if grade == evidence:
+            needed.update({i: grade for i in left})
+            break
+        rows = _node_rows(
+            driver,
+            database,
+            worker_ids=left,
+            min_systems=min_systems,
+            as_of=as_of,
+            grades=grades_for(grade),
+            limit=len(left),
+        )
+        for row in rows:
+            needed[row["id"]] = grade
+        left = [i for i in left if i not in needed]
+    return needed
 
 
 def node_workers(
@@ -71,6 +112,7 @@ def node_workers(
     city: str | None = None,
     as_of: int | None = None,
     min_systems: int = 2,
+    evidence: Evidence = "inferred",
     limit: int = 50,
     offset: int = 0,
     database: str = "neo4j",
@@ -78,12 +120,16 @@ def node_workers(
     """Workers at a node of the vertical and horizontal networks, best score first.
 
     ``city`` is a Jurisdiction id (workers whose firm or venture lies in it or below);
-    ``as_of`` ignores patronage dated after that year. See docs/queries.md.
+    ``as_of`` ignores patronage dated after that year; ``evidence`` is the weakest
+    grade of tie admitted (``stated``, ``general`` or ``inferred``: every tie). Each
+    answer says the weakest grade its node status needs (``evidence_needed``).
+    See docs/queries.md.
 
     >>> [w.id for w in node_workers(driver, city="wuhan")][:2]  # doctest: +SKIP
     ['star-fic-restaurant-head', 'star-firegate-manager']
     """
     check_page(limit=limit, offset=offset)
+    grades = grades_for(evidence)
     if city is not None:
         require_entity(driver, city, "city", "Jurisdiction", database)
     rows = _node_rows(
@@ -92,22 +138,32 @@ def node_workers(
         city=city,
         as_of=as_of,
         min_systems=min_systems,
+        grades=grades,
         limit=limit,
         offset=offset,
     )
-    return [_to_node_worker(r) for r in rows]
+    needed = _evidence_needed(
+        driver, database, [r["id"] for r in rows], evidence, min_systems, as_of
+    )
+    return [_to_node_worker(r, evidence, needed.get(r["id"])) for r in rows]
 
 
 def patronage_chain(
-    driver: Driver, *, worker_id: str, max_hops: int = 8, database: str = "neo4j"
+    driver: Driver,
+    *,
+    worker_id: str,
+    max_hops: int = 8,
+    evidence: Evidence = "inferred",
+    database: str = "neo4j",
 ) -> list[ChainHop]:
     """The hops from a worker up through patrons and the command line, with sources.
 
-    Raises :class:`~patronage_graph.errors.NotFoundError` for an unknown worker.
+    Only ties graded ``evidence`` or stronger are followed; each hop carries its
+    grade and quote. Raises :class:`~patronage_graph.errors.NotFoundError` for an
+    unknown worker.
     """
-    rows = read_rows(
-        driver, "patronage_chain", {"worker_id": worker_id, "max_hops": max_hops}, database
-    )
+    params = {"worker_id": worker_id, "max_hops": max_hops, "grades": grades_for(evidence)}
+    rows = read_rows(driver, "patronage_chain", params, database)
     if not rows:  # only then is it worth a second round trip to tell "unknown" from "alone"
         require_entity(driver, worker_id, "worker", "Worker", database)
     return [ChainHop(**r) for r in rows]
@@ -118,6 +174,7 @@ def dependency(
     *,
     worker_id: str,
     min_systems: int = 2,
+    evidence: Evidence = "inferred",
     database: str = "neo4j",
 ) -> Dependency:
     """Which single patron's removal would cost the worker node status.
@@ -127,18 +184,22 @@ def dependency(
     the worker is no longer at a node. A worker kept on post is never at a node.
     """
     require_entity(driver, worker_id, "worker", "Worker", database)
+    grades = grades_for(evidence)
     whole = _node_rows(
         driver,
         database,
-        worker_id=worker_id,
+        worker_ids=[worker_id],
         min_systems=min_systems,
+        grades=grades,
         only_nodes=False,
     )
     if not whole:
         return Dependency(worker_id=worker_id, is_node=False, critical=[], effects=[])
     row = whole[0]
     candidates = {p["id"]: p for p in [*row["patrons"], *row["supporters"]]}
-    effects = [_without(driver, database, worker_id, min_systems, p) for p in candidates.values()]
+    effects = [
+        _without(driver, database, worker_id, min_systems, grades, p) for p in candidates.values()
+    ]
     return Dependency(
         worker_id=worker_id,
         is_node=row["vertical"] and row["horizontal"],
@@ -148,13 +209,19 @@ def dependency(
 
 
 def _without(
-    driver: Driver, database: str, worker_id: str, min_systems: int, patron: dict[str, Any]
+    driver: Driver,
+    database: str,
+    worker_id: str,
+    min_systems: int,
+    grades: list[str],
+    patron: dict[str, Any],
 ) -> PatronEffect:
     rows = _node_rows(
         driver,
         database,
-        worker_id=worker_id,
+        worker_ids=[worker_id],
         min_systems=min_systems,
+        grades=grades,
         excluded=[patron["id"]],
         only_nodes=False,
     )

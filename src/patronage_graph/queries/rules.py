@@ -7,8 +7,9 @@ from typing import Any
 from neo4j import Driver
 
 from ..errors import NotFoundError
+from ..model import prop_grade
 from ..results import BaseCriterion, BaseQualification, Eligibility, Support, WorkforceSummary
-from ._common import ALL_STATUSES, read_rows, require_entity
+from ._common import ALL_STATUSES, Evidence, grades_for, read_rows, require_entity
 from .eligibility_rules import judge
 
 __all__ = [
@@ -23,14 +24,58 @@ __all__ = [
 BASE_SHARE = 0.6
 _SETS = ("kept_on_post", "genuine_xiagang", "let_go")
 
+#: The facts of ``worker_facts`` read from a node property: fact -> (whose, property).
+#: A fact whose property is graded weaker than admitted is read as unknown (None).
+_WORKER_FACTS = {
+    "started_work": ("worker", "startedWork"),
+    "contract": ("worker", "contract"),
+    "contract_ends": ("worker", "contractEnds"),
+    "separation_reason": ("worker", "separationReason"),
+    "labor_relations": ("worker", "laborRelations"),
+    "other_work": ("worker", "otherWork"),
+    "has_certificate": ("worker", "hasCertificate"),
+    "kept_for": ("worker", "keptFor"),
+    "disabled": ("worker", "disabled"),
+    "firm_ownership": ("firm", "ownership"),
+    "firm_status": ("firm", "status"),
+}
+#: The same for ``base_facts`` (all facts of the venture).
+_BASE_FACTS = {
+    "employees": "employees",
+    "laid_off": "laidOffEmployees",
+    "stable_scope": "stableScope",
+    "marketable_product": "marketableProduct",
+    "has_worksite": "hasWorksite",
+}
 
-def supporters(driver: Driver, *, entity_id: str, database: str = "neo4j") -> list[Support]:
+
+def _ungraded_out(facts: dict[str, Any], grades: list[str]) -> dict[str, Any]:
+    """The worker's facts with every one graded weaker than admitted set to unknown."""
+    out = dict(facts)
+    gradings: dict[str, dict[str, Any] | None] = {
+        "worker": facts.get("worker_grading") or {},
+        "firm": facts.get("firm_grading"),
+    }
+    for fact, (whose, prop) in _WORKER_FACTS.items():
+        grading = gradings[whose]
+        if grading is not None and prop_grade(grading, prop) not in grades:
+            out[fact] = None
+    if prop_grade(gradings["worker"] or {}, "separatedYear") not in grades:
+        out["separated_year"] = None
+    return out
+
+
+def supporters(
+    driver: Driver, *, entity_id: str, evidence: Evidence = "inferred", database: str = "neo4j"
+) -> list[Support]:
     """Who supported a worker or venture (a worker's ventures included), with what and when.
 
-    Raises :class:`~patronage_graph.errors.NotFoundError` for an unknown id.
+    ``evidence`` is the weakest grade of tie admitted; each act carries its grade
+    and quote. Raises :class:`~patronage_graph.errors.NotFoundError` for an unknown id.
     """
+    grades = grades_for(evidence)
     require_entity(driver, entity_id, "entity", "Entity", database)
-    rows = read_rows(driver, "supporters", {"entity_id": entity_id}, database)
+    rows = read_rows(driver, "supporters", {"entity_id": entity_id, "grades": grades}, database)
     return [Support(**r) for r in rows]
 
 
@@ -39,26 +84,34 @@ def xiagang_eligibility(
     *,
     worker_id: str | None = None,
     as_of: int | None = None,
+    evidence: Evidence = "inferred",
     database: str = "neo4j",
 ) -> list[Eligibility]:
     """The chapter's conditions applied to one worker or to every worker.
 
     ``as_of`` None applies the definition in force from late 2001 (centre admission
     and the allowance required); an earlier year applies the three conditions only.
+    ``evidence`` is the weakest grade admitted: ties graded weaker are not read, and
+    node facts graded weaker (``generalProps``, ``inferredProps``) count as unknown.
     """
+    grades = grades_for(evidence)
     if worker_id is not None:
         require_entity(driver, worker_id, "worker", "Worker", database)
-    rows = read_rows(
-        driver, "worker_facts", {"worker_id": worker_id, "statuses": ALL_STATUSES}, database
-    )
-    return [judge(r, as_of=as_of) for r in rows]
+    params = {"worker_id": worker_id, "statuses": ALL_STATUSES, "grades": grades}
+    rows = read_rows(driver, "worker_facts", params, database)
+    judged = [judge(_ungraded_out(r, grades), as_of=as_of) for r in rows]
+    return [e.model_copy(update={"evidence": evidence}) for e in judged]
 
 
 def workforce_summary(
-    driver: Driver, *, as_of: int | None = None, database: str = "neo4j"
+    driver: Driver,
+    *,
+    as_of: int | None = None,
+    evidence: Evidence = "inferred",
+    database: str = "neo4j",
 ) -> WorkforceSummary:
     """Every worker sorted into the chapter's three sets and never-counted categories."""
-    judged = xiagang_eligibility(driver, as_of=as_of, database=database)
+    judged = xiagang_eligibility(driver, as_of=as_of, evidence=evidence, database=database)
     sets: dict[str, list[str]] = {name: [] for name in _SETS}
     categories: dict[str, list[str]] = {}
     for e in judged:
@@ -95,17 +148,23 @@ def _criteria(row: dict[str, Any]) -> list[BaseCriterion]:
 
 
 def base_qualification(
-    driver: Driver, *, venture_id: str, database: str = "neo4j"
+    driver: Driver, *, venture_id: str, evidence: Evidence = "inferred", database: str = "neo4j"
 ) -> BaseQualification:
     """The reemployment-base criteria for a venture, saying what is missing or unknown.
 
     ``missing`` lists the criteria the venture fails; ``unknown`` those whose facts
-    are not in the graph (``met=None``). It qualifies only when every one is met.
+    are not in the graph (``met=None``), or are graded weaker than ``evidence``.
+    It qualifies only when every one is met.
     """
-    rows = read_rows(driver, "base_facts", {"venture_id": venture_id}, database)
+    grades = grades_for(evidence)
+    rows = read_rows(driver, "base_facts", {"venture_id": venture_id, "grades": grades}, database)
     if not rows:
         raise NotFoundError("venture", venture_id)
-    row = rows[0]
+    row = dict(rows[0])
+    grading = row.get("venture_grading") or {}
+    for fact, prop in _BASE_FACTS.items():
+        if prop_grade(grading, prop) not in grades:
+            row[fact] = None
     criteria = _criteria(row)
     missing = [c.name for c in criteria if c.met is False]
     unknown = [c.name for c in criteria if c.met is None]
@@ -118,4 +177,5 @@ def base_qualification(
         criteria=criteria,
         missing=missing,
         unknown=unknown,
+        evidence=evidence,
     )

@@ -11,11 +11,16 @@ from typing import Any
 
 from .records import Node, Rel
 
-__all__ = ["CityContext", "District", "Emitter"]
+__all__ = ["SYNTHETIC_EVIDENCE", "CityContext", "District", "Emitter"]
+
+
+#: The grade of every generated fact: each is what its (synthetic) Source says, so
+#: ``stated`` relative to that source; no chapter passage backs it, so no ``quote``.
+SYNTHETIC_EVIDENCE = "stated"
 
 
 class Emitter:
-    """Builds records that all cite the synthetic Source and carry ``synthetic``."""
+    """Builds records that all cite the synthetic Source, carry ``synthetic`` and a grade."""
 
     def __init__(self, source_id: str) -> None:
         self.source_id = source_id
@@ -27,6 +32,8 @@ class Emitter:
         props["id"] = id
         props["name"] = name
         props["synthetic"] = True
+        if label != "Source":
+            props["evidence"] = SYNTHETIC_EVIDENCE
         return Node(label, props, extra)
 
     def org(
@@ -44,6 +51,7 @@ class Emitter:
     def rel(self, rel_type: str, start: str, end: str, **props: Any) -> Rel:
         # The list is shared by every record: writers only read it.
         props["sources"] = self._sources
+        props["evidence"] = SYNTHETIC_EVIDENCE
         return Rel(rel_type, start, end, props)
 
 

@@ -70,6 +70,8 @@ def check_record(record: Record) -> list[str]:
             return [f"unknown primary label {record.label}"]
         allowed_extra = set(model.NODE_LABELS[record.label].extra)
         bad = [f"extra label {x} not allowed" for x in record.extra if x not in allowed_extra]
+        if record.label != "Source" and record.props.get("evidence") is None:
+            bad.append(f"{record.label} {record.props.get('id')} without evidence")
         return bad + _check_props(record.props, _node_props(record))
     if record.type not in model.REL_TYPES:
         return [f"unknown relationship type {record.type}"]

@@ -20,8 +20,8 @@ from typing import Any
 
 import networkx as nx
 
-from ..analysis.subgraph import records_to_graph
 from ..cypher_guard import to_json
+from ..queries.graph import records_to_graph
 
 __all__ = ["graph_from_rows", "graph_from_subgraph"]
 

@@ -113,6 +113,29 @@ def _legend(data: VisData) -> dict[str, list[dict[str, Any]]]:
             if data.tie_counts[t] or t in model.TIE_KINDS
             for s in [style.tie_style(t)]
         ],
+        "grades": [
+            {
+                "key": grade,
+                "text": look.text,
+                "count": data.evidence_counts[grade],
+                "dasharray": look.svg_dasharray,
+                "opacity": look.opacity,
+            }
+            for grade, look in style.EVIDENCE_STYLES.items()
+        ]
+        + (
+            [
+                {
+                    "key": "ungraded",
+                    "text": "ungraded: drawn as inferred",
+                    "count": data.evidence_counts["ungraded"],
+                    "dasharray": style.evidence_style(None).svg_dasharray,
+                    "opacity": style.evidence_style(None).opacity,
+                }
+            ]
+            if data.evidence_counts["ungraded"]
+            else []
+        ),
         "bands": [{"key": b, "count": data.band_counts[b]} for b in bands if data.band_counts[b]],
         "labels": [
             {

@@ -5,6 +5,8 @@ model registry and is given a style by its position in it, so a label, system or
 tie kind added to the model gets a style (and a legend entry) without an edit here.
 
 * tie kind -> colour **and** line style (so the four kinds stay apart in grey print);
+* evidence grade -> an inferred tie (the coder's reasoning) is drawn faint and
+  dashed whatever its kind; stated and general ties keep their kind's line;
 * node label -> shape; organization system -> fill colour (other nodes: by label);
 * level -> vertical band (see :mod:`patronage_graph.viz.layout`).
 """
@@ -20,11 +22,15 @@ from .. import model
 
 __all__ = [
     "AGGREGATE",
+    "EVIDENCE_STYLES",
+    "INFERRED_DASHES",
     "OTHER",
     "SYSTEM_COLOURS",
     "TIE_STYLES",
+    "EvidenceStyle",
     "LabelStyle",
     "TieStyle",
+    "evidence_style",
     "label_styles",
     "most_specific_label",
     "node_colour",
@@ -115,6 +121,42 @@ def tie_style(tie: str) -> TieStyle:
     return TIE_STYLES.get(tie, _OTHER_TIE)
 
 
+@dataclass(frozen=True)
+class EvidenceStyle:
+    """How a tie's evidence grade changes its line: a dash pattern over the kind's, if any."""
+
+    dashes: tuple[int, ...] | None
+    opacity: float
+    text: str
+
+    @property
+    def svg_dasharray(self) -> str:
+        return " ".join(str(d) for d in self.dashes) if self.dashes else "none"
+
+
+#: Dash pattern of an inferred tie: unlike every tie kind's (see _TIE_DASHES).
+INFERRED_DASHES: tuple[int, ...] = (4, 9)
+_GRADE_TEXT = {
+    "stated": "stated: the source says it of these actors (line of its kind)",
+    "general": "general: the source states the practice (line of its kind)",
+    "inferred": "inferred: the coder's reasoning, not the source (dashed, faint)",
+}
+#: The model's grades, strongest first; only the weakest is drawn apart (dashed).
+EVIDENCE_STYLES: dict[str, EvidenceStyle] = {
+    grade: EvidenceStyle(
+        INFERRED_DASHES if grade == model.EVIDENCE_GRADES[-1] else None,
+        0.5 if grade == model.EVIDENCE_GRADES[-1] else 0.85,
+        _GRADE_TEXT.get(grade, grade),
+    )
+    for grade in model.EVIDENCE_GRADES
+}
+
+
+def evidence_style(grade: object) -> EvidenceStyle:
+    """The style of a grade; a tie without one is drawn as inferred (nothing vouches for it)."""
+    return EVIDENCE_STYLES.get(str(grade), EVIDENCE_STYLES[model.EVIDENCE_GRADES[-1]])
+
+
 def _drawn_labels() -> list[str]:
     """Labels a node can be drawn as: every model label except the root ``Entity``."""
     return [name for name, label in model.NODE_LABELS.items() if label.parent is not None]
@@ -147,11 +189,8 @@ _LABEL_STYLES = label_styles()
 
 
 def most_specific_label(labels: Iterable[str]) -> str:
-    """The deepest model label among ``labels`` (``Worker`` over ``Person``), else ``other``."""
-    known = [label for label in labels if label in model.NODE_LABELS]
-    if not known:
-        return OTHER
-    return max(known, key=lambda label: (len(model.ancestry(label)), label == "Worker"))
+    """The model's primary label (:func:`patronage_graph.model.primary_label`), else ``other``."""
+    return model.primary_label(labels) or OTHER
 
 
 def node_style(label: str) -> LabelStyle:

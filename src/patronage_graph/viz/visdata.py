@@ -41,6 +41,7 @@ class VisData:
     label_counts: Counter[str] = field(default_factory=Counter)
     system_counts: Counter[str] = field(default_factory=Counter)
     tie_counts: Counter[str] = field(default_factory=Counter)
+    evidence_counts: Counter[str] = field(default_factory=Counter)
     band_counts: Counter[str] = field(default_factory=Counter)
 
 
@@ -108,18 +109,24 @@ def _vis_edge(
 ) -> dict[str, Any]:
     tie = str(data.get("tie", style.OTHER))
     look = style.tie_style(tie)
-    info = [["type", _text(data.get("type", ""))], ["tie", tie], ["from", str(u)], ["to", str(v)]]
-    info.append(["sources", _text(data.get("sources", []))])
-    skip = {"type", "tie", "sources"}
+    grade = str(data.get("evidence") or "ungraded")
+    graded = style.evidence_style(data.get("evidence"))
+    info = [["type", _text(data.get("type", ""))], ["tie", tie], ["evidence", grade]]
+    if data.get("quote"):
+        info.append(["quote", _text(data["quote"])])
+    info += [["from", str(u)], ["to", str(v)], ["sources", _text(data.get("sources", []))]]
+    skip = {"type", "tie", "sources", "evidence", "quote"}
     info += [[str(k), _text(val)] for k, val in sorted(data.items()) if k not in skip]
     edge = {
         "id": str(key),
         "from": str(u),
         "to": str(v),
         "tie": tie if tie in style.TIE_STYLES else style.OTHER,
-        "color": {"color": look.colour, "opacity": 0.85},
+        "evidence": grade,
+        "color": {"color": look.colour, "opacity": graded.opacity},
         "baseColor": look.colour,
-        "dashes": look.vis_dashes,
+        "baseOpacity": graded.opacity,
+        "dashes": list(graded.dashes) if graded.dashes else look.vis_dashes,
         "width": look.width,
         "info": info,
     }
@@ -193,4 +200,5 @@ def build(G: nx.MultiDiGraph, *, pyramid: bool, focus: str | None = None) -> Vis
         seen.add(edge["id"])
         data.edges.append(edge)
         data.tie_counts[edge["tie"]] += 1
+        data.evidence_counts[edge["evidence"]] += 1
     return data

@@ -61,9 +61,9 @@
       return { id: n.id, color: { background: on ? n.baseColor : DIM, border: on ? "#333333" : DIM },
                font: { color: on ? "#222222" : "#bbbbbb" } };
     }));
-    edges.update(edges.get({ fields: ["id", "baseColor"] }).map(function (e) {
+    edges.update(edges.get({ fields: ["id", "baseColor", "baseOpacity"] }).map(function (e) {
       var on = keepEdges === null || keepEdges.has(e.id);
-      return { id: e.id, color: { color: on ? e.baseColor : DIM, opacity: on ? 0.85 : 0.4 } };
+      return { id: e.id, color: { color: on ? e.baseColor : DIM, opacity: on ? e.baseOpacity : 0.4 } };
     }));
   }
   network.on("click", function (p) {
