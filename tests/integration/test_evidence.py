@@ -29,9 +29,9 @@ DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture
-def graded(driver: Driver) -> Driver:
-    load_paths(driver, [DATA / "queries_town.yaml", DATA / "evidence_extra.yaml"], replace=True)
-    return driver
+def graded(empty_db: Driver) -> Driver:
+    load_paths(empty_db, [DATA / "queries_town.yaml", DATA / "evidence_extra.yaml"])
+    return empty_db
 
 
 def test_stated_drops_the_star_that_needs_weaker_ties(graded: Driver) -> None:

@@ -11,6 +11,7 @@ The CLI (``patronage-graph query``) and the HTTP API call these same functions::
 
 from __future__ import annotations
 
+from .evidence import audit_sample, evidence_counts
 from .geometry import dependency, node_workers, patronage_chain
 from .quotas import layoff_statistics, quota_flow
 from .rules import (
@@ -22,9 +23,11 @@ from .rules import (
 from .structure import entity, graph_counts, hierarchy, horizontal_team, search
 
 __all__ = [
+    "audit_sample",
     "base_qualification",
     "dependency",
     "entity",
+    "evidence_counts",
     "graph_counts",
     "hierarchy",
     "horizontal_team",
