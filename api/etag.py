@@ -24,8 +24,9 @@ import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from patronage_graph import __version__, database
-from patronage_graph.errors import PatronageGraphError
+from patronage_graph.errors import DatabaseUnavailable, PatronageGraphError
 
+from .availability import Availability
 from .neo4j_holder import Neo4jHolder
 
 __all__ = ["STAMP_TTL_S", "ETags", "GraphStamp"]
@@ -38,8 +39,11 @@ _UNCACHED = ("/health",)
 class GraphStamp:
     """The graph's generation stamp, read at most once per ``ttl`` seconds."""
 
-    def __init__(self, holder: Neo4jHolder, ttl: float = STAMP_TTL_S) -> None:
+    def __init__(
+        self, holder: Neo4jHolder, availability: Availability, ttl: float = STAMP_TTL_S
+    ) -> None:
         self._holder = holder
+        self._availability = availability
         self._ttl = ttl
         self._value: str | None = None
         self._read_at = -1e9
@@ -50,13 +54,21 @@ class GraphStamp:
             return self._value
         with self._lock:
             if time.monotonic() - self._read_at >= self._ttl:
+                if self._availability.down:
+                    # Neo4j is known to be away: no ETag, and no 3-7 s connection
+                    # attempt before the endpoint's own immediate 503.
+                    self._value = None
+                    return None
                 try:
                     rows = database.read(
                         self._holder.get(), "graph_stamp", database=self._holder.database
                     )
                     self._value = rows[0]["stamp"] if rows else None
+                except DatabaseUnavailable:
+                    self._availability.mark_down()
+                    self._value = None  # no ETag; the endpoint says 503 at once
                 except PatronageGraphError:
-                    self._value = None  # Neo4j away: no ETag; the endpoint says 503
+                    self._value = None
                 self._read_at = time.monotonic()
             return self._value
 

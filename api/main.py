@@ -76,7 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     app.include_router(viz.router, responses=_PAGE_ERRORS)
     app.add_middleware(BodyLimit)
-    app.add_middleware(ETags, stamp=GraphStamp(holder))
+    app.add_middleware(ETags, stamp=GraphStamp(holder, app.state.availability))
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -42,9 +42,10 @@ CALL db.awaitIndexes($timeout_s)
 // mode: read
 // params: none
 // returns: label, count
-// How many nodes carry each label.
+// How many nodes of the model carry each label (every one is an Entity; the
+// generation stamp, :Meta, is not and counts 0).
 CALL db.labels() YIELD label
-CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN count(n) AS count }
+CALL (label) { MATCH (n:Entity) WHERE label IN labels(n) RETURN count(n) AS count }
 RETURN label, count
 ORDER BY label
 

@@ -26,7 +26,8 @@ RETURN city.id AS id, city.name AS name
 // params: labels
 // returns: id, labels, props
 // Every node of the graph (or every node carrying one of $labels), with its properties.
-MATCH (n)
+// Every node of the model is an Entity; the generation stamp (:Meta) is not.
+MATCH (n:Entity)
 WHERE $labels IS NULL OR any(label IN labels(n) WHERE label IN $labels)
 RETURN coalesce(n.id, elementId(n)) AS id, labels(n) AS labels, properties(n) AS props
 

@@ -120,6 +120,7 @@ def _hostile_file(folder: Path) -> Path:
                 "level": "city",
                 "system": "trade_union",
                 "note": HOSTILE[1],
+                "evidence": "stated",
             },
             {
                 "id": "hostile-worker",
@@ -128,15 +129,25 @@ def _hostile_file(folder: Path) -> Path:
                 "status": "xiagang",
                 "role": HOSTILE[2],
                 "note": "href " + HOSTILE[3],
+                "evidence": "stated",
             },
         ],
         "relationships": [
-            {"type": "LOCATED_IN", "from": "hostile-org", "to": "wuhan", "sources": [src]},
+            {
+                "type": "LOCATED_IN",
+                "from": "hostile-org",
+                "to": "wuhan",
+                "sources": [src],
+                "evidence": "stated",
+                "quote": HOSTILE[0],
+            },
             {
                 "type": "MEMBER_OF",
                 "from": "hostile-org",
                 "to": "wuhan-reemployment-lsg",
                 "sources": [src],
+                "evidence": "inferred",
+                "note": HOSTILE[3],
             },
             {
                 "type": "SUPPORTED",
@@ -145,6 +156,8 @@ def _hostile_file(folder: Path) -> Path:
                 "kind": "loan",
                 "description": HOSTILE[2],
                 "sources": [src],
+                "evidence": "stated",
+                "quote": HOSTILE[1],
             },
             {
                 "type": "SUPPORTED",
@@ -153,6 +166,8 @@ def _hostile_file(folder: Path) -> Path:
                 "kind": "publicity",
                 "description": HOSTILE[0],
                 "sources": [src],
+                "evidence": "general",
+                "quote": HOSTILE[2],
             },
         ],
     }

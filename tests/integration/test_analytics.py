@@ -268,11 +268,20 @@ def test_the_cli_prints_the_same_counts(
 
 
 def lsg_chairs(G: nx.MultiDiGraph) -> set[str]:
-    """Who chairs a leading small group, as the graph says (not a hard-coded id)."""
+    """Who chairs a leading small group of several systems, as the graph says (not a
+    hard-coded id). A team whose members all share one system (the Qiaokou district
+    government's special meeting of its "relevant departments") brokers between none."""
+
+    def systems(team: str) -> set[str]:
+        members = [u for u, _, kind in G.in_edges(team, data="type") if kind == "MEMBER_OF"]
+        return {G.nodes[u].get("system") for u in members} - {None}
+
     chairs = {
         u
         for u, v, kind in G.edges(data="type")
-        if kind == "CHAIRS" and G.nodes[v]["label"] == "LeadingSmallGroup"
+        if kind == "CHAIRS"
+        and G.nodes[v]["label"] == "LeadingSmallGroup"
+        and len(systems(v) - {G.nodes[u].get("system")}) >= 2
     }
     assert chairs, "the seed codes who chairs Wuhan's leading small group"
     return chairs

@@ -43,11 +43,15 @@ def big_file(folder: Path, n: int) -> Path:
         "  - {id: big-src, name: Generated, kind: synthetic, citation: kill test}",
         "nodes:",
         "  - {id: big-firm, label: Enterprise, name: Firm, level: city, system: industry,"
-        " ownership: state}",
-        *(f"  - {{id: big-w{i}, label: Worker, name: W{i}, status: xiagang}}" for i in range(n)),
+        " ownership: state, evidence: stated}",
+        *(
+            f"  - {{id: big-w{i}, label: Worker, name: W{i}, status: xiagang, evidence: stated}}"
+            for i in range(n)
+        ),
         "relationships:",
         *(
-            f"  - {{type: EMPLOYED_BY, from: big-w{i}, to: big-firm, sources: [big-src]}}"
+            f"  - {{type: EMPLOYED_BY, from: big-w{i}, to: big-firm, sources: [big-src],"
+            " evidence: stated, quote: generated}"
             for i in range(n)
         ),
     ]

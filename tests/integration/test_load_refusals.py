@@ -81,7 +81,7 @@ def test_an_id_that_means_something_else_in_the_database_is_a_collision(
     taken = next(r for r in stored if "Policy" in r["labels"])
     (tmp_path / "mine.yaml").write_text(
         f"nodes:\n  - id: {taken['id']}\n    label: Policy\n    name: My own reading\n"
-        f"    kind: {taken['props']['kind']}\n",
+        f"    kind: {taken['props']['kind']}\n    evidence: stated\n",
         encoding="utf-8",
     )
     found = refused(seeded, tmp_path)
@@ -96,7 +96,8 @@ def test_a_relationship_restated_with_other_properties_is_a_collision(
     sources = ", ".join(located["props"]["sources"])
     (tmp_path / "mine.yaml").write_text(
         f"relationships:\n  - type: LOCATED_IN\n    from: {located['start']}\n"
-        f"    to: {located['end']}\n    note: my own reading\n    sources: [{sources}]\n",
+        f"    to: {located['end']}\n    note: my own reading\n    sources: [{sources}]\n"
+        "    evidence: inferred\n",
         encoding="utf-8",
     )
     found = refused(seeded, tmp_path)
@@ -111,8 +112,9 @@ def test_researchers_material_may_cite_seed_sources_and_nodes(
     org = next(r["id"] for r in stored if "Organization" in r["labels"])
     (tmp_path / "mine.yaml").write_text(
         f"nodes:\n  - id: my-interviewee\n    label: Worker\n    name: Interviewee 7\n"
-        f"    status: xiagang\nrelationships:\n  - type: EMPLOYED_BY\n    from: my-interviewee\n"
-        f"    to: {org}\n    sources: [{source}]\n",
+        f"    status: xiagang\n    evidence: stated\nrelationships:\n  - type: EMPLOYED_BY\n"
+        f"    from: my-interviewee\n    to: {org}\n    sources: [{source}]\n"
+        "    evidence: stated\n    quote: I worked there for twenty years\n",
         encoding="utf-8",
     )
     before = counts(reseed)

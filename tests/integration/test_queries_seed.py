@@ -15,6 +15,7 @@ from neo4j import Driver
 from patronage_graph import queries
 from patronage_graph.cypher_registry import registry
 from patronage_graph.errors import NotFoundError
+from patronage_graph.model import EVIDENCE_GRADES
 from patronage_graph.queries.geometry import node_worker_params
 
 pytestmark = pytest.mark.integration
@@ -183,7 +184,10 @@ def _profile(driver: Driver, name: str, params: dict[str, Any]) -> list[tuple[st
     ("name", "params"),
     [
         ("node_workers", node_worker_params(city="wuhan")),
-        ("patronage_chain", {"worker_id": "star-firegate-manager", "max_hops": 8}),
+        (
+            "patronage_chain",
+            {"worker_id": "star-firegate-manager", "max_hops": 8, "grades": list(EVIDENCE_GRADES)},
+        ),
     ],
 )
 def test_profile_starts_from_index_seeks(seeded: Driver, name: str, params: dict[str, Any]) -> None:
