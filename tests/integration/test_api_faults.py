@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import socket
-import sys
 import threading
 import time
 from collections import Counter
-from pathlib import Path
-from types import ModuleType
 
 import httpx
 import pytest
@@ -17,19 +13,10 @@ from api.main import create_app
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from bench_module import load_bench
 from patronage_graph import LocalServer, Settings, database
 
 pytestmark = pytest.mark.integration
-REPO = Path(__file__).resolve().parents[2]
-
-
-def load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("api_bench", REPO / "bench" / "api_bench.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
 
 
 def closed_port() -> int:

@@ -8,16 +8,12 @@ in count and time.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import socket
 import statistics
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 from urllib.parse import urlparse
 
@@ -26,11 +22,11 @@ import pytest
 from api.main import create_app
 from fastapi.testclient import TestClient
 
+from bench_module import load_bench
 from patronage_graph import Settings
 from patronage_graph.cypher_guard import MAX_NESTING
 
 pytestmark = pytest.mark.integration
-REPO = Path(__file__).resolve().parents[2]
 
 #: The nested shapes of issue 14 (1-18 KB) that hung Neo4j's parser for 4 minutes.
 DEEP = [
@@ -41,15 +37,6 @@ DEEP = [
     "WITH {} AS m RETURN m" + ".a" * 500,
     "RETURN " + "abs(" * 200 + "1" + ")" * 200,
 ]
-
-
-def load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("api_bench", REPO / "bench" / "api_bench.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def post_raw(client: TestClient, body: str) -> httpx.Response:

@@ -3,30 +3,14 @@ and the API server's memory levels off instead of growing."""
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
-import sys
 import threading
 import time
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from bench_module import load_bench
 from patronage_graph import Settings
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def load_bench() -> ModuleType:
-    """bench/api_bench.py as a module (bench/ is scripts, not a package)."""
-    spec = importlib.util.spec_from_file_location("api_bench", REPO / "bench" / "api_bench.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

@@ -16,27 +16,24 @@ cannot stop ends with a 504 for its client and a restart of the server.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import json
 import os
 import signal
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import httpx
 import pytest
 from neo4j import Driver, ManagedTransaction
 
+from bench_module import load_bench
 from patronage_graph import LocalServer, Settings, create_driver
 from patronage_graph.cypher_registry import registry
 from patronage_graph.database import read
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-REPO = Path(__file__).resolve().parents[2]
 
 BOLT_PORT = int(os.environ.get("PATRONAGE_FAULT_BOLT_PORT", "7698"))
 HTTP_PORT = int(os.environ.get("PATRONAGE_FAULT_HTTP_PORT", "7488"))
@@ -179,21 +176,12 @@ def test_server_has_a_generated_password_and_logs_never_show_it(crash_server: Lo
 # -- the server comes back by itself (supervisor), and the API with it ---------------
 
 
-def _load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("api_bench", REPO / "bench" / "api_bench.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def crash_api(crash_server: LocalServer) -> Iterator[str]:
     """The API (uvicorn, its own process) in front of the crash server; its base URL."""
     crash_server.start()
     creds = crash_server.credentials()
-    bench = _load_bench()
+    bench = load_bench()
     port = bench.free_port(API_PORT)
     env = {
         "NEO4J_URI": creds.uri,

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 import click
+import networkx as nx
 import typer
 from pydantic import BaseModel
 from rich.table import Table
@@ -43,6 +44,20 @@ _FORMAT = typer.Option(OutputFormat.table, "--format", "-f", help="output format
 _LIMIT = typer.Option(None, "--limit", "-n", min=1, help="show only the first N rows")
 
 
+def _actors(city: str | None, tie: list[str] | None, evidence: str) -> nx.MultiDiGraph:
+    """The actors' subgraph both commands measure, read as a notebook would read it."""
+    ties = _tie_kinds(tie)
+    with driver_from_settings() as (driver, db):
+        return read_subgraph(
+            driver,
+            city=city,
+            tie_kinds=ties,
+            labels=ACTOR_LABELS,
+            evidence=evidence,  # type: ignore[arg-type]
+            database=db,
+        )
+
+
 @analyze_app.command("brokerage")
 def brokerage_command(
     city: str | None = _CITY,
@@ -60,16 +75,7 @@ def brokerage_command(
     Roles: coordinator, itinerant, representative, gatekeeper, liaison; groups are
     organizational systems. People have no system and are not counted.
     """
-    ties = _tie_kinds(tie)
-    with driver_from_settings() as (driver, db):
-        G = read_subgraph(
-            driver,
-            city=city,
-            tie_kinds=ties,
-            labels=ACTOR_LABELS,
-            evidence=evidence,  # type: ignore[arg-type]
-            database=db,
-        )
+    G = _actors(city, tie, evidence)
     rows = brokerage_table(G, group, normalized=normalized)
     _describe(G.number_of_nodes(), G.number_of_edges(), city, evidence)
     _emit(rows[:limit], output, ["id", "group", *ROLES, "total"])
@@ -87,16 +93,7 @@ def centrality_command(
     evidence: str = EVIDENCE_OPTION,
 ) -> None:
     """Betweenness, constraint, effective size and brokerage, highest betweenness first."""
-    ties = _tie_kinds(tie)
-    with driver_from_settings() as (driver, db):
-        G = read_subgraph(
-            driver,
-            city=city,
-            tie_kinds=ties,
-            labels=ACTOR_LABELS,
-            evidence=evidence,  # type: ignore[arg-type]
-            database=db,
-        )
+    G = _actors(city, tie, evidence)
     rows = summarize(G, sample=sample)
     _describe(G.number_of_nodes(), G.number_of_edges(), city, evidence)
     columns = ["id", "system", "betweenness", "constraint", "effective_size", "brokerage"]

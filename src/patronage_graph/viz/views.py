@@ -57,16 +57,8 @@ def venture_graph(
     return read_view(driver, "venture", venture_id, evidence=evidence, database=database)
 
 
-def view_graph(
-    driver: Driver,
-    view: str,
-    id: str,
-    *,
-    evidence: Evidence = "inferred",
-    database: str = "neo4j",
-) -> nx.MultiDiGraph:
-    """The graph of one of :data:`DB_VIEWS` (``city``, ``worker``, ``team``, ``venture``)."""
-    return read_view(driver, view, id, evidence=evidence, database=database)
+#: The graph of one of :data:`DB_VIEWS` (``city``, ``worker``, ``team``, ``venture``).
+view_graph = read_view
 
 
 @dataclass(frozen=True)
