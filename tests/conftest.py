@@ -36,7 +36,7 @@ def _test_server() -> LocalServer:
         cache_dir=settings.cache_dir,
         bolt_port=int(os.environ.get("PATRONAGE_TEST_BOLT_PORT", "7688")),
         http_port=int(os.environ.get("PATRONAGE_TEST_HTTP_PORT", "7475")),
-        heap=os.environ.get("PATRONAGE_TEST_HEAP", "1g"),
+        heap=os.environ.get("PATRONAGE_TEST_HEAP", "2g"),
         pagecache=os.environ.get("PATRONAGE_TEST_PAGECACHE", "512m"),
     )
 

@@ -391,8 +391,9 @@ def test_eight_huge_results_at_once_do_not_grow_the_api(api_server: tuple[Any, i
         f"{before / mib:.0f} MiB before, peak {peak[0] / mib:.0f} MiB, "
         f"{after / mib:.0f} MiB after"
     )
-    # Neo4j may drop one of these connections itself: eight 64 MB messages at once pass
-    # its 1 GiB of network (direct) memory on the test server; the API then says 503.
+    # Neo4j may drop one of these connections itself: eight 64 MB messages at once can
+    # pass its network (direct) memory, as large as its heap (2 GiB on the test server);
+    # the API then says 503.
     statuses = [status for status, _ in answers]
     print(f"answers: {statuses.count(200)} x 200 (cut by size), {statuses.count(503)} x 503")
     for status, body in answers:
