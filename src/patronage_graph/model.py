@@ -31,10 +31,8 @@ __all__ = [
     "RelType",
     "admitted_grades",
     "ancestry",
-    "label_names",
     "primary_label",
     "prop_grade",
-    "rel_type_names",
     "rel_types_of",
 ]
 
@@ -69,14 +67,6 @@ LEVELS = ("community", "street", "district", "city", "province", "nation")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 #: Levels at which model titles are awarded (the chapter lists these).
 TITLE_LEVELS = ("enterprise", "bureau", "district", "city", "province", "nation")
-TITLE_LEVEL_RANK = {
-    "enterprise": 1,
-    "bureau": 3,
-    "district": 2,
-    "city": 3,
-    "province": 4,
-    "nation": 5,
-}
 
 #: Organizational systems ("xitong"): the groups of brokerage analysis.
 SYSTEMS = (
@@ -689,14 +679,6 @@ def node_props(label: str) -> dict[str, Prop]:
 def rel_props(rel_type: str) -> dict[str, Prop]:
     """Every property a relationship of ``rel_type`` may carry."""
     return {p.name: p for p in (*_REL_COMMON, *REL_TYPES[rel_type].props)}
-
-
-def label_names() -> list[str]:
-    return list(NODE_LABELS)
-
-
-def rel_type_names() -> list[str]:
-    return list(REL_TYPES)
 
 
 def rel_types_of(tie: TieKind) -> list[str]:

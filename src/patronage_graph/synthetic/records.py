@@ -11,7 +11,6 @@ every relationship points at the synthetic Source node and has a stable id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from .. import model
@@ -106,8 +105,3 @@ def _check_props(values: Props, allowed: dict[str, model.Prop]) -> list[str]:
         elif prop.allowed is not None and value not in prop.allowed:
             problems.append(f"{name}={value!r} not among {prop.allowed}")
     return problems
-
-
-def labels_used(records: Iterable[Record]) -> set[str]:
-    """Every label carried by the nodes among ``records`` (for tests)."""
-    return {label for r in records if isinstance(r, Node) for label in r.labels}
