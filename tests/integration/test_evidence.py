@@ -246,3 +246,11 @@ def test_export_and_analyze_take_evidence_from_the_shell(cli: Any, tmp_path: Pat
     everything = cli("analyze", "brokerage", "--city", "t-city", "-f", "json")
     loose = {r["id"]: r["total"] for r in json.loads(everything[everything.index("[") :])}
     assert strict != loose  # the inferred command line and general ties change who brokers
+
+
+def test_analyze_refuses_a_group_no_actor_has_and_an_unknown_tie_kind(cli: Any) -> None:
+    refused = cli("analyze", "brokerage", "--group", "nosuchprop", code=2)
+    assert "no actor has the property 'nosuchprop'" in refused and "system" in refused
+    assert "is not a tie kind" in cli("analyze", "brokerage", "--tie", "sideways", code=2)
+    by_level = cli("analyze", "brokerage", "--group", "level", "-f", "json")
+    assert '"group": "city"' in by_level  # a property actors carry still groups them

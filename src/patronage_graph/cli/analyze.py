@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 
-import click
 import networkx as nx
 import typer
 from pydantic import BaseModel
@@ -76,6 +75,7 @@ def brokerage_command(
     organizational systems. People have no system and are not counted.
     """
     G = _actors(city, tie, evidence)
+    _check_group(G, group)
     rows = brokerage_table(G, group, normalized=normalized)
     _describe(G.number_of_nodes(), G.number_of_edges(), city, evidence)
     _emit(rows[:limit], output, ["id", "group", *ROLES, "total"])
@@ -105,11 +105,21 @@ def _tie_kinds(values: list[str] | None) -> list[str] | None:
         return None
     unknown = [v for v in values if v not in TIE_KINDS]
     if unknown:
-        raise click.BadParameter(
+        raise typer.BadParameter(
             f"{', '.join(unknown)} is not a tie kind; choose from {', '.join(TIE_KINDS)}",
             param_hint="--tie",
         )
     return values
+
+
+def _check_group(G: nx.MultiDiGraph, group: str) -> None:
+    """A group property no actor carries would leave every actor out: say so instead."""
+    carried = sorted({key for _, data in G.nodes(data=True) for key in data})
+    if G.number_of_nodes() and group not in carried:
+        raise typer.BadParameter(
+            f"no actor has the property {group!r}; groups can be one of {', '.join(carried)}",
+            param_hint="--group",
+        )
 
 
 def _describe(nodes: int, edges: int, city: str | None, evidence: str) -> None:
