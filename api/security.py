@@ -113,12 +113,12 @@ class BodyLimit:
         await self.app(scope, counting_receive, send_unless_refused)
 
 
-async def _too_large(send: Send, limit: int) -> None:
-    body = f'{{"detail": "request body larger than {limit} bytes", "code": null}}'.encode()
+async def _send_json(send: Send, status: int, body: bytes) -> None:
+    """A JSON error answered by a middleware itself, before any route runs."""
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
@@ -126,6 +126,11 @@ async def _too_large(send: Send, limit: int) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = f'{{"detail": "request body larger than {limit} bytes", "code": null}}'.encode()
+    await _send_json(send, 413, body)
 
 
 def host_name(header: str) -> str:
@@ -166,14 +171,4 @@ class TrustedHosts:
             b'{"detail": "this host name is not served here; list it in '
             b'PATRONAGE_API_ALLOWED_HOSTS", "code": null}'
         )
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 400,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await _send_json(send, 400, body)
