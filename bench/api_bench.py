@@ -249,6 +249,19 @@ def _wait_ready(port: int, process: subprocess.Popen[bytes], timeout: float) -> 
     raise RuntimeError(f"the API did not answer on port {port} within {timeout} s")
 
 
+def warm_up(port: int, paths: list[str], timeout: float = 120.0) -> None:
+    """GET each path once, one at a time, so query plans and pools exist before timing.
+
+    The first call of each registered query makes Neo4j plan it; eight first calls at
+    once on a busy machine can take longer than a client's patience, which is a fact
+    about the cold start, not about the load being measured.
+    """
+    import httpx
+
+    for path in paths:
+        httpx.get(f"http://{LOOPBACK}:{port}{path}", timeout=timeout)
+
+
 def settings_env(settings: object) -> dict[str, str]:
     """The environment that points a child process at the same Neo4j as ``settings``."""
     from patronage_graph import Settings

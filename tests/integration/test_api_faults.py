@@ -80,6 +80,7 @@ def test_api_under_load_survives_neo4j_restart(
                 time.sleep(0.01)
 
     with bench.api_server(bench.settings_env(neo4j_settings), port):
+        bench.warm_up(port, ["/workers/star-firegate-manager/chain"])
         threads = [threading.Thread(target=hammer) for _ in range(4)]
         for t in threads:
             t.start()

@@ -34,6 +34,7 @@ def test_a_minute_of_load_ends_without_errors_and_without_memory_growth(
     samples: list[tuple[float, int]] = []
     done = threading.Event()
     with bench.api_server(bench.settings_env(neo4j_settings), port) as server:
+        bench.warm_up(port, PATHS)
 
         def sample() -> None:
             began = time.monotonic()
