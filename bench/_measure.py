@@ -86,7 +86,8 @@ def node_worker_times(
 
 
 def http_chain_times(creds: Credentials, ids: list[str], reps: int, port: int) -> dict[str, float]:
-    """GET /workers/{id}/chain against ``uvicorn api.main:create_app`` started here."""
+    """GET /workers/{id}/chain against ``uvicorn patronage_graph_api.main:create_app``,
+    started here."""
     env = {
         **os.environ,
         "NEO4J_URI": creds.uri,
@@ -98,7 +99,7 @@ def http_chain_times(creds: Credentials, ids: list[str], reps: int, port: int) -
             sys.executable,
             "-m",
             "uvicorn",
-            "api.main:create_app",
+            "patronage_graph_api.main:create_app",
             "--factory",
             "--port",
             str(port),

@@ -217,7 +217,7 @@ def free_port(preferred: int) -> int:
 def api_server(env: dict[str, str], port: int, timeout: float = 60.0) -> Iterator[psutil.Process]:
     """Run the API with uvicorn on 127.0.0.1:``port``; yield its process (for RSS)."""
     command = [
-        sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory",
+        sys.executable, "-m", "uvicorn", "patronage_graph_api.main:create_app", "--factory",
         "--host", LOOPBACK, "--port", str(port), "--log-level", "warning", "--no-access-log",
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=REPO, env={**os.environ, **env})
@@ -289,10 +289,9 @@ def settings_env(settings: object) -> dict[str, str]:
 def run(
     concurrency: int, seconds: float, requests: int, port: int, worker: str = WORKER
 ) -> list[Figures]:
-    from api.neo4j_holder import DRIVER_CONFIG
-
     from patronage_graph import NotFoundError, Settings, create_driver, queries
     from patronage_graph.loader import load_paths
+    from patronage_graph_api.neo4j_holder import DRIVER_CONFIG
 
     env = settings_env(Settings())
     driver = create_driver(

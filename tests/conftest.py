@@ -88,9 +88,11 @@ def empty_db(driver: Driver) -> Driver:
 
 @pytest.fixture(scope="session")
 def api_client(neo4j_settings: Settings) -> Iterator[Any]:
-    """The HTTP API (``api.main.create_app``) against the test server, in-process."""
-    from api.main import create_app
+    """The HTTP API (``patronage_graph_api.main.create_app``) against the test server,
+    in-process."""
     from fastapi.testclient import TestClient
+
+    from patronage_graph_api.main import create_app
 
     with TestClient(create_app(neo4j_settings), raise_server_exceptions=False) as client:
         yield client

@@ -34,12 +34,12 @@ API_PORT = int(os.environ.get("PATRONAGE_TEST_VIZ_API_PORT", "8021"))
 @pytest.fixture(scope="module")
 def api_url(seeded: Driver, neo4j_settings: Settings) -> Iterator[str]:
     """The real API (with the pages router) on loopback, in a thread."""
-    from api.main import create_app
-    from api.routers import viz
+    from patronage_graph_api.main import create_app
+    from patronage_graph_api.routers import viz
 
     app = create_app(neo4j_settings)
     if not any(getattr(r, "path", "").startswith("/viz/") for r in app.routes):
-        app.include_router(viz.router)  # until api/main.py includes it
+        app.include_router(viz.router)  # until api/patronage_graph_api/main.py includes it
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=API_PORT, log_level="warning")
     )

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api.main import create_app
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from patronage_graph import Settings, database
+from patronage_graph_api.main import create_app
 
 pytestmark = pytest.mark.integration
 

@@ -26,7 +26,7 @@ def _star(driver: Driver) -> str:
 
 
 def _after_ttl() -> None:
-    from api.etag import STAMP_TTL_S
+    from patronage_graph_api.etag import STAMP_TTL_S
 
     time.sleep(STAMP_TTL_S + 0.2)
 

@@ -9,12 +9,12 @@ from collections import Counter
 
 import httpx
 import pytest
-from api.main import create_app
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from bench_module import load_bench
 from patronage_graph import LocalServer, Settings, database
+from patronage_graph_api.main import create_app
 
 pytestmark = pytest.mark.integration
 

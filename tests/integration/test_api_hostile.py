@@ -19,12 +19,12 @@ from urllib.parse import urlparse
 
 import httpx
 import pytest
-from api.main import create_app
 from fastapi.testclient import TestClient
 
 from bench_module import load_bench
 from patronage_graph import Settings
 from patronage_graph.cypher_guard import MAX_NESTING
+from patronage_graph_api.main import create_app
 
 pytestmark = pytest.mark.integration
 

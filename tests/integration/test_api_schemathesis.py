@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 import schemathesis
-from api.main import create_app
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.schemas import BaseOpenAPISchema
 
 from patronage_graph import Settings
+from patronage_graph_api.main import create_app
 
 pytestmark = pytest.mark.integration
 # FastAPI writes OpenAPI 3.1; schemathesis 3 reads it behind this switch.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from api.main import create_app
-from api.security import HTML_CSP
 from fastapi.testclient import TestClient
 
 from patronage_graph import Settings
+from patronage_graph_api.main import create_app
+from patronage_graph_api.security import HTML_CSP
 
 ENDPOINTS = {
     ("get", "/health"),
@@ -58,9 +58,10 @@ def test_the_index_page_is_html_under_a_strict_policy() -> None:
 
 
 def test_a_page_that_sets_its_own_policy_keeps_it() -> None:
-    from api.security import SecurityHeaders
     from fastapi import FastAPI
     from fastapi.responses import HTMLResponse
+
+    from patronage_graph_api.security import SecurityHeaders
 
     app = FastAPI()
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 
 import pytest
-from api.security import host_name
 from neo4j.spatial import CartesianPoint, WGS84Point
 from neo4j.time import Date, DateTime, Duration, Time
 
@@ -22,6 +21,7 @@ from patronage_graph.cypher_guard import (
     to_json,
 )
 from patronage_graph.settings import Settings
+from patronage_graph_api.security import host_name
 
 #: The shapes that overflowed Neo4j 5.26's parser, at the sizes that did (1-18 KB).
 DEEP = {

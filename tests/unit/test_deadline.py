@@ -1,4 +1,4 @@
-"""The client-side deadline on researchers' queries (api.deadline)."""
+"""The client-side deadline on researchers' queries (patronage_graph_api.deadline)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import threading
 import time
 
 import pytest
-from api.deadline import Deadline, cypher_deadline
 
 from patronage_graph.errors import DeadlineExceeded, TooManyQueries
+from patronage_graph_api.deadline import Deadline, cypher_deadline
 
 
 def test_a_call_that_never_returns_is_given_up_at_the_deadline() -> None:

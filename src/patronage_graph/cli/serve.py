@@ -31,7 +31,8 @@ def serve(
 ) -> None:
     """Serve the HTTP API (docs at /docs); Ctrl-C stops it."""
     import uvicorn
-    from api.main import create_app
+
+    from patronage_graph_api.main import create_app
 
     settings = load_settings()
     host = host or settings.api_host

@@ -18,7 +18,7 @@ from ..models import HealthOut, Neo4jStatus, Totals
 router = APIRouter(tags=["health"])
 
 #: Threads of its own: the endpoint never waits behind researchers' queries or the
-#: thread pool of the other endpoints (see api.deadline).
+#: thread pool of the other endpoints (see patronage_graph_api.deadline).
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="health")
 #: Seconds /health waits for Neo4j before answering 503 itself.
 HEALTH_DEADLINE_S = 4.0

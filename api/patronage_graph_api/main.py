@@ -1,7 +1,8 @@
 """The FastAPI app: ``create_app(settings)`` builds it, one router per resource.
 
 ``patronage-graph serve`` runs it with uvicorn; tests build it against the test
-server. The app opens one Neo4j driver for its life (see :mod:`api.neo4j_holder`).
+server. The app opens one Neo4j driver for its life (see
+:mod:`patronage_graph_api.neo4j_holder`).
 """
 
 from __future__ import annotations

@@ -46,7 +46,8 @@ async def get_driver(
     ``async`` so the common case costs no thread hop; opening the driver blocks,
     so that (rare) case goes to a worker thread. While Neo4j is known to be down
     the 503 comes at once, except for one request a second that tries (see
-    :mod:`api.availability`); a request that ends without error marks Neo4j up.
+    :mod:`patronage_graph_api.availability`); a request that ends without error marks
+    Neo4j up.
     """
     availability = get_availability(request)
     if not availability.may_try():

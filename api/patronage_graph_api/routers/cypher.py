@@ -27,7 +27,7 @@ def run_bounded(
 
     Shared by ``POST /cypher`` and ``POST /viz/cypher`` so both keep the same bounds.
     The call runs under a client-side deadline just above the Cypher timeout
-    (:mod:`api.deadline`): a query Neo4j cannot stop is a prompt 504, not a hang.
+    (:mod:`patronage_graph_api.deadline`): a query Neo4j cannot stop is a prompt 504, not a hang.
     """
     return CYPHER_POOL.call(
         lambda: run_readonly(

@@ -59,7 +59,8 @@ async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
     if availability is None or not availability.down:  # log the change, not every 503
         log.warning("Neo4j unavailable for %s %s: %s", request.method, request.url.path, exc)
     if availability is not None:
-        availability.mark_down()  # the next requests answer 503 at once (api.availability)
+        # the next requests answer 503 at once (patronage_graph_api.availability)
+        availability.mark_down()
     return JSONResponse(
         _body(f"Neo4j is unavailable; retry in {RETRY_AFTER_S} s", "ServiceUnavailable"),
         status.HTTP_503_SERVICE_UNAVAILABLE,
