@@ -22,7 +22,7 @@ __all__ = ["answer_table", "cell", "chain_lines"]
 #: The columns printed by default for answers whose rows are too wide for a terminal.
 DEFAULT_COLUMNS: dict[type[Result], list[str]] = {
     NodeWorker: ["worker_id", "status", "score", "systems", "levels_reached", "evidence_needed"],
-    ChainHop: ["step", "text", "level", "sources"],
+    ChainHop: ["step", "text", "sources"],
 }
 #: Headers shorter than the column names, so narrow columns stay narrow.
 HEADERS = {"systems": "sys", "levels_reached": "lvl", "evidence_needed": "needs", "text": "hop"}
@@ -56,6 +56,12 @@ def _columns(answers: Sequence[Any], rows: list[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(k for r in rows for k in r))
 
 
+def _longest_item(rows: list[dict[str, Any]], column: str) -> int | None:
+    """For a column of id lists (sources): the longest id, so that no id is cut."""
+    items = [v for r in rows if isinstance(r.get(column), list) for v in r[column]]
+    return max((len(str(v)) + 1 for v in items), default=None)
+
+
 def answer_table(answers: Sequence[Any], rows: list[dict[str, Any]]) -> Table:
     """A table of ``rows`` with the default columns of the answers' type."""
     columns = _columns(answers, rows)
@@ -67,7 +73,7 @@ def answer_table(answers: Sequence[Any], rows: list[dict[str, Any]]) -> Table:
             HEADERS.get(c, c),
             no_wrap=whole,
             overflow="fold",
-            min_width=None if whole else 4,
+            min_width=None if whole else (_longest_item(rows, c) or 4),
             # a hop's text gets most of the width, so the ids in it seldom break
             ratio=None if whole else WIDE.get(c, 1),
         )
