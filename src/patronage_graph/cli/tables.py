@@ -27,8 +27,8 @@ DEFAULT_COLUMNS: dict[type[Result], list[str]] = {
 #: Headers shorter than the column names, so narrow columns stay narrow.
 HEADERS = {"systems": "sys", "levels_reached": "lvl", "evidence_needed": "needs", "text": "hop"}
 #: Columns never wrapped: short closed vocabularies and numbers (ids: any ``*id`` column).
-#: Share of the width a wrapped column gets (others: 1).
-WIDE = {"text": 3}
+#: Columns that take the width left over when the table fills the terminal.
+WIDE = {"text": 1}
 WHOLE = {"score", "step", "systems", "levels_reached", "status", "evidence_needed", "level"}
 
 
@@ -69,13 +69,15 @@ def answer_table(answers: Sequence[Any], rows: list[dict[str, Any]]) -> Table:
     table = Table(show_lines=False, show_edge=False, expand=any(c in WIDE for c in columns))
     for c in columns:
         whole = _whole(c)
+        fixed = None if whole else _longest_item(rows, c)
         table.add_column(
             HEADERS.get(c, c),
             no_wrap=whole,
             overflow="fold",
-            min_width=None if whole else (_longest_item(rows, c) or 4),
-            # a hop's text gets most of the width, so the ids in it seldom break
-            ratio=None if whole else WIDE.get(c, 1),
+            # a list of ids is exactly as wide as its longest id; a hop's text takes the rest
+            min_width=fixed or (None if whole else 4),
+            max_width=fixed,
+            ratio=WIDE.get(c) if not (whole or fixed) else None,
         )
     for r in rows:
         # Text, not markup: a grade such as [stated] must print as it is
