@@ -1,14 +1,16 @@
 // name: patronage_chain
 // mode: read
 // params: worker_id, max_hops, grades
-// returns: step, from_id, from_name, to_id, to_name, type, tie, level, evidence, quote, sources
+// returns: step, from_id, from_name, to_id, to_name, type, tie, kind, forward, level, evidence, quote, sources
 // The upward path from one worker: their own firm and every patron (directly or
 // through a venture of theirs), a person patron's organization, the office that
 // instructed a patron, then each of these up the command line (SUPERVISES, at most
 // six levels) to the highest level reached. One hop per row; a hop reached by
 // several routes is listed once, at its shortest step. Only relationships whose
 // `evidence` is among $grades are followed (a tie without a grade counts as inferred);
-// each hop carries its grade and quote.
+// each hop carries its grade and quote, the title, kind of support or purpose its tie
+// carries (`kind`), and whether the tie itself runs from -> to (`forward`: false for a
+// patron's tie reaching the worker and for SUPERVISES, read here upward).
 MATCH (w:Worker {id: $worker_id})
 CALL (w) {
   MATCH (w)<-[r:RECOMMENDED|AWARDED_TITLE|SUPPORTED|SPONSORS|VISITED]-(p:Entity)
@@ -32,11 +34,13 @@ WITH w, route + CASE WHEN po IS NULL THEN [] ELSE [{a: p, b: po, r: e}] END AS r
 // The office that instructed the patron, where the chapter says so.
 OPTIONAL MATCH (boss:Organization {id: tie_in.instructedBy})
 WITH w, org, [hop IN route | {a: hop.a, b: hop.b, type: type(hop.r), tie: hop.r.tie,
+                              kind: coalesce(hop.r.kind, hop.r.title, hop.r.purpose),
+                              forward: startNode(hop.r) = hop.a,
                               evidence: hop.r.evidence, quote: hop.r.quote,
                               sources: hop.r.sources}] AS route, boss, tie_in
 WITH w, route, [org] + CASE WHEN boss IS NULL THEN [] ELSE [boss] END AS tops,
      CASE WHEN boss IS NULL THEN []
-     ELSE [{a: org, b: boss, type: 'INSTRUCTED_BY', tie: 'vertical',
+     ELSE [{a: org, b: boss, type: 'INSTRUCTED_BY', tie: 'vertical', kind: null, forward: true,
             evidence: tie_in.evidence, quote: tie_in.quote,
             sources: tie_in.sources}] END AS instructed
 UNWIND tops AS start
@@ -47,15 +51,17 @@ WHERE all(s IN relationships(up) WHERE coalesce(s.evidence, 'inferred') IN $grad
 WITH w, route, instructed, start, up,
      CASE WHEN up IS NULL THEN []
      ELSE [r IN reverse(relationships(up)) | {a: endNode(r), b: startNode(r), type: type(r),
-           tie: r.tie, evidence: r.evidence, quote: r.quote, sources: r.sources}] END AS climb
+           tie: r.tie, kind: null, forward: false, evidence: r.evidence, quote: r.quote, sources: r.sources}] END AS climb
 WITH route + CASE WHEN start = last(route).b THEN [] ELSE instructed END + climb AS hops
 UNWIND range(0, size(hops) - 1) AS i
 WITH i + 1 AS step, hops[i] AS hop
 WHERE step <= $max_hops
-WITH hop.a AS a, hop.b AS b, hop.type AS type, hop.tie AS tie, hop.sources AS sources,
-     hop.evidence AS evidence, hop.quote AS quote, min(step) AS step
+WITH hop.a AS a, hop.b AS b, hop.type AS type, hop.tie AS tie, hop.kind AS kind,
+     hop.forward AS forward, hop.sources AS sources, hop.evidence AS evidence,
+     hop.quote AS quote, min(step) AS step
 // Each distinct source is read once, however many hops cite it.
-WITH collect({step: step, a: a, b: b, type: type, tie: tie, evidence: evidence, quote: quote,
+WITH collect({step: step, a: a, b: b, type: type, tie: tie, kind: kind, forward: forward,
+              evidence: evidence, quote: quote,
               sources: coalesce(sources, [])}) AS hops
 CALL (hops) {
   UNWIND hops AS h
@@ -67,7 +73,7 @@ CALL (hops) {
 UNWIND hops AS h
 WITH h, h.a AS a, h.b AS b, cited
 RETURN h.step AS step, a.id AS from_id, a.name AS from_name, b.id AS to_id, b.name AS to_name,
-       h.type AS type, h.tie AS tie, b.level AS level, h.evidence AS evidence, h.quote AS quote,
+       h.type AS type, h.tie AS tie, h.kind AS kind, h.forward AS forward, b.level AS level, h.evidence AS evidence, h.quote AS quote,
        [sid IN h.sources WHERE any(s IN cited WHERE s.id = sid)
         | head([s IN cited WHERE s.id = sid])] AS sources
 ORDER BY step, from_id, to_id, type

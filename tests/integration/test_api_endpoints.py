@@ -42,22 +42,22 @@ def test_an_entity_without_ties_answers_with_no_neighbours(api: TestClient) -> N
 def test_node_workers_lists_the_fire_gate_star_with_evidence(api: TestClient) -> None:
     response = api.get("/node-workers", params={"city": "wuhan"})
     assert response.status_code == 200, response.text
-    workers = {w["id"]: w for w in response.json()}
+    workers = {w["id"]: w for w in response.json()["workers"]}
     star = workers["star-firegate-manager"]
     assert star["vertical"] and star["horizontal"]
     assert star["parts"]["systems"] >= 2 and star["supporters"] and star["sources"]
-    scores = [w["score"] for w in response.json()]
+    scores = [w["score"] for w in response.json()["workers"]]
     assert scores == sorted(scores, reverse=True)
 
 
 def test_node_workers_pages(api: TestClient) -> None:
-    everyone = api.get("/node-workers", params={"limit": 200}).json()
-    page = api.get("/node-workers", params={"limit": 1, "offset": 1}).json()
+    everyone = api.get("/node-workers", params={"limit": 200}).json()["workers"]
+    page = api.get("/node-workers", params={"limit": 1, "offset": 1}).json()["workers"]
     assert len(everyone) >= 2 and page == everyone[1:2]
 
 
 def test_the_chain_goes_up_hop_by_hop_with_sources(api: TestClient) -> None:
-    hops = api.get("/workers/star-firegate-manager/chain").json()
+    hops = api.get("/workers/star-firegate-manager/chain").json()["hops"]
     assert hops and hops[0]["from_id"] == "star-firegate-manager"
     assert [h["step"] for h in hops] == sorted(h["step"] for h in hops)
     assert all(h["sources"] for h in hops)

@@ -216,9 +216,9 @@ relationships:
 def test_the_api_takes_evidence_and_refuses_a_bad_grade(graded: Driver, api_client: Any) -> None:
     ok = api_client.get("/node-workers", params={"city": "t-city", "evidence": "stated"})
     assert ok.status_code == 200, ok.text
-    assert [w["id"] for w in ok.json()] == ["t-star2"]
-    assert ok.json()[0]["evidence_needed"] == "stated"
-    hops = api_client.get("/workers/t-star/chain", params={"evidence": "general"}).json()
+    assert [w["id"] for w in ok.json()["workers"]] == ["t-star2"]
+    assert ok.json()["workers"][0]["evidence_needed"] == "stated"
+    hops = api_client.get("/workers/t-star/chain", params={"evidence": "general"}).json()["hops"]
     assert hops and {h["evidence"] for h in hops} <= {"stated", "general"}
     every = api_client.get("/viz/worker/t-star")
     strict = api_client.get("/viz/worker/t-star", params={"evidence": "stated"})

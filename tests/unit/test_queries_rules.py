@@ -162,9 +162,14 @@ def test_answers_become_dataframes() -> None:
         type="SPONSORS",
         tie="patronage",
         sources=[{"id": "s1", "citation": "interview"}],
+        forward=False,
+        kind="model worker",
     )
     frame = to_dataframe([hop, hop])
-    assert list(frame["sources"]) == ["s1", "s1"] and len(frame) == 2
+    assert list(frame["sources"]) == [["s1"], ["s1"]] and len(frame) == 2
+    # the tie's own direction: the patron u sponsors the worker w
+    assert list(frame.loc[0, ["start_id", "end_id"]]) == ["u", "w"]
+    assert frame.loc[0, "text"] == "u -SPONSORS (model worker) [inferred]-> w"
     base = BaseQualification(
         venture_id="v",
         endorsed=True,

@@ -7,7 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from patronage_graph import queries
-from patronage_graph.results import ChainHop, Dependency, Eligibility, NodeWorker, Support
+from patronage_graph.queries.empty import why_no_chain, why_no_node_workers
+from patronage_graph.results import (
+    Dependency,
+    Eligibility,
+    NodeWorkerPage,
+    PatronageChain,
+    Support,
+)
 
 from ..deps import DatabaseDep, DriverDep
 from ..models import not_found
@@ -17,7 +24,7 @@ router = APIRouter(tags=["workers"])
 _404 = not_found("worker")
 
 
-@router.get("/node-workers", response_model=list[NodeWorker], responses=_404)
+@router.get("/node-workers", response_model=NodeWorkerPage, responses=_404)
 def node_workers(
     driver: DriverDep,
     db: DatabaseDep,
@@ -27,14 +34,15 @@ def node_workers(
     evidence: Evidence = "inferred",
     limit: Limit = 50,
     offset: Offset = 0,
-) -> list[NodeWorker]:
+) -> NodeWorkerPage:
     """Workers where the vertical and horizontal networks meet, best score first.
 
     Each carries its score parts, chain, supporters, horizontal ties and sources.
     Each says the weakest grade its node status needs (``evidence_needed``).
-    An unknown ``city`` is a 404.
+    An unknown ``city`` is a 404; an empty page says why in ``empty_reason`` (no
+    worker coded there, or which filter left every worker out).
     """
-    return queries.node_workers(
+    workers = queries.node_workers(
         driver,
         city=city,
         as_of=as_of,
@@ -44,21 +52,35 @@ def node_workers(
         offset=offset,
         database=db,
     )
+    if workers:
+        return NodeWorkerPage(workers=workers)
+    reason = why_no_node_workers(
+        driver,
+        city=city,
+        as_of=as_of,
+        min_systems=min_systems,
+        evidence=evidence,
+        offset=offset,
+        database=db,
+    )
+    return NodeWorkerPage(workers=[], empty_reason=reason)
 
 
-@router.get("/workers/{worker_id}/chain", response_model=list[ChainHop], responses=_404)
+@router.get("/workers/{worker_id}/chain", response_model=PatronageChain, responses=_404)
 def chain(
     worker_id: EntityId,
     driver: DriverDep,
     db: DatabaseDep,
     max_hops: Annotated[int, Query(ge=1, le=12, description="longest chain followed")] = 8,
     evidence: Evidence = "inferred",
-) -> list[ChainHop]:
+) -> PatronageChain:
     """The patronage chain: hop by hop from the worker up to the apex, each with its grade,
-    quote and sources."""
-    return queries.patronage_chain(
+    quote, sources and the direction of its tie; an empty chain says why in ``empty_reason``."""
+    hops = queries.patronage_chain(
         driver, worker_id=worker_id, max_hops=max_hops, evidence=evidence, database=db
     )
+    reason = None if hops else why_no_chain(worker_id, evidence)
+    return PatronageChain(worker_id=worker_id, hops=hops, empty_reason=reason)
 
 
 @router.get("/workers/{worker_id}/supporters", response_model=list[Support], responses=_404)

@@ -22,8 +22,10 @@ from .. import database, queries
 from ..cypher_registry import registry
 from ..errors import PatronageGraphError
 from ..queries._common import grades_for
-from ..results import Result
-from ._common import console, driver_from_settings
+from ..queries.empty import why_no_chain, why_no_node_workers
+from ..results import NodeWorker, Result
+from ._common import console, console_err, driver_from_settings
+from .tables import answer_table, cell, chain_lines
 
 
 class OutputFormat(StrEnum):
@@ -104,27 +106,42 @@ def _full(answer: Any) -> Any:
     return [a.to_dict() if isinstance(a, Result) else a for a in answer]
 
 
-def _cell(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(value, default=str, ensure_ascii=False)
-
-
-def _print(answer: Any, fmt: OutputFormat) -> None:
+def _print(answer: Any, fmt: OutputFormat, empty_reason: str | None = None) -> None:
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(_full(answer), indent=2, default=str, ensure_ascii=False))
         sys.stdout.write("\n")
-        return
     rows = _rows(answer)
-    columns = list(dict.fromkeys(k for r in rows for k in r))
     if fmt is OutputFormat.csv:
+        columns = list(dict.fromkeys(k for r in rows for k in r))
         writer = csv.DictWriter(sys.stdout, fieldnames=columns)
         writer.writeheader()
-        writer.writerows({k: _cell(r.get(k)) for k in columns} for r in rows)
+        writer.writerows({k: cell(r.get(k)) for k in columns} for r in rows)
+    if not rows:
+        # stdout stays valid JSON or CSV; the reason goes where a person reads it
+        out = console if fmt is OutputFormat.table else console_err
+        sys.stdout.flush()
+        out.print(f"0 row(s): {empty_reason or 'the query found nothing'}", highlight=False)
         return
-    table = Table(*columns, show_lines=False)
-    for r in rows:
-        table.add_row(*(_cell(r.get(k)) for k in columns))
-    console.print(table)
+    if fmt is not OutputFormat.table:
+        return
+    answers = [answer] if isinstance(answer, Result) else list(answer)
+    console.print(answer_table(answers, rows))
+    workers = [a for a in answers if isinstance(a, NodeWorker)]
+    if workers:
+        chain_lines(console, workers)
     console.print(f"{len(rows)} row(s)", style="dim")
+
+
+def _why_empty(name: str, driver: Any, db: str, kwargs: dict[str, Any]) -> str:
+    """Why the function ``name`` answered nothing with ``kwargs`` (asked only then)."""
+    evidence = kwargs.get("evidence", "inferred")
+    if name == "node_workers":
+        args = {k: v for k, v in kwargs.items() if k != "limit"}
+        return why_no_node_workers(driver, database=db, **args)
+    if name == "patronage_chain":
+        return why_no_chain(kwargs["worker_id"], evidence)
+    given = ", ".join(f"{k}={v}" for k, v in kwargs.items()) or "no parameters"
+    return f"{name} found nothing for {given}"
 
 
 def _list() -> None:
@@ -175,13 +192,16 @@ def query(
         # a registered query reads the admitted grades as $grades (docs/queries.md)
         raw["grades"] = json.dumps(grades_for(raw.pop("evidence")))
     kwargs = _bind_function(func, raw) if func else _bind_registered(name, raw)
+    empty_reason = None
     with driver_from_settings() as (driver, db):
         if func is not None:
             answer = func(driver, database=db, **kwargs)
+            if not _rows(answer):
+                empty_reason = _why_empty(name, driver, db, kwargs)
         else:
             records = database.read(driver, name, kwargs, database=db)
             answer = [r.data() for r in records]
-    _print(answer, fmt)
+    _print(answer, fmt, empty_reason)
 
 
 def register(app: typer.Typer) -> None:

@@ -13,6 +13,7 @@ from neo4j import Driver
 
 from ..model import EVIDENCE_GRADES, LEVEL_RANK, WORKER_STATUSES
 from ..results import ChainHop, Dependency, NodeWorker, PatronEffect, ScoreParts, Tie
+from ..results.geometry import arrow
 from ._common import Evidence, check_page, grades_for, read_rows, require_entity
 
 __all__ = ["dependency", "node_worker_params", "node_workers", "patronage_chain"]
@@ -51,6 +52,8 @@ def _to_node_worker(row: dict[str, Any], evidence: str, needed: str | None) -> N
         sponsored_base=row["sponsored_base"],
         people_placed=row["people_placed"],
     )
+    patronage = [Tie(**t) for t in row["patronage_ties"]]
+    line = [Tie(**t) for t in row["line_ties"]]
     return NodeWorker(
         id=row["id"],
         name=row["name"],
@@ -59,10 +62,11 @@ def _to_node_worker(row: dict[str, Any], evidence: str, needed: str | None) -> N
         parts=parts,
         vertical=row["vertical"],
         horizontal=row["horizontal"],
-        chain=row["chain"],
+        # built from the ties, so each entry reads in the tie's own direction
+        chain=[arrow(t.start, t.end, t.type, t.kind, t.evidence) for t in [*patronage, *line]],
         supporters=row["supporters"],
-        patronage_ties=[Tie(**t) for t in row["patronage_ties"]],
-        line_ties=[Tie(**t) for t in row["line_ties"]],
+        patronage_ties=patronage,
+        line_ties=line,
         horizontal_ties=[Tie(**t) for t in row["horizontal_ties"]],
         sources=row["sources"],
         evidence=evidence,
