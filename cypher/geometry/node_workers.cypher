@@ -77,46 +77,40 @@ WITH w, firms, ties,
        RETURN boss
      } AS backers
 WITH w, firms, ties, reduce(acc = [], o IN backers | acc + [x IN [o] WHERE NOT x IN acc]) AS backers
-// The firm's command line: the firm and every office above it (bounded, directed).
 WITH w, firms, ties, backers,
-     COLLECT {
+     reduce(acc = [], b IN backers | acc + [s IN [b.system] WHERE s IS NOT NULL AND NOT s IN acc])
+       AS systems
+// First the flags and the score for every candidate, the cheap criterion first: the
+// systems among the supporters, then a horizontal tie among them, then the climbs.
+WITH *, size(systems) >= $min_systems
+        AND (EXISTS {
+          UNWIND backers AS a
+          MATCH (a)-[h:COLLABORATES_WITH|MEMBER_OF|CHAIRS]-(b:Organization)
+          WHERE b IN backers AND a <> b AND coalesce(h.evidence, 'inferred') IN $grades
+        } OR EXISTS {
+          UNWIND backers AS a
+          MATCH (a)-[h:MEMBER_OF|CHAIRS]->(:Organization)<-[h2:MEMBER_OF|CHAIRS]-(b:Organization)
+          WHERE b IN backers AND a <> b AND coalesce(h.evidence, 'inferred') IN $grades
+            AND coalesce(h2.evidence, 'inferred') IN $grades
+        }) AS horizontal
+WHERE NOT $only_nodes OR horizontal
+// The firm's command line: the firm and every office above it (bounded, directed).
+WITH *, COLLECT {
        UNWIND firms AS f
        MATCH line = (up:Organization)-[:SUPERVISES*0..6]->(f)
        WHERE all(s IN relationships(line) WHERE coalesce(s.evidence, 'inferred') IN $grades)
        RETURN DISTINCT up
      } AS firm_line
-// The patrons' lines: each supporting organization and the offices above it.
+// The patrons' lines: the levels they reach and whether one meets the firm's line.
 CALL (backers, firm_line) {
   UNWIND backers AS b
   MATCH path = (up:Organization)-[:SUPERVISES*0..6]->(b)
   WHERE all(s IN relationships(path) WHERE coalesce(s.evidence, 'inferred') IN $grades)
-  WITH b, up, path
-  ORDER BY $level_rank[up.level] DESC, length(path)
-  RETURN collect(DISTINCT up.level) AS levels,
-         collect(path)[0] AS top_path,
-         [x IN collect(CASE WHEN up IN firm_line THEN [b.id, up.id] END) WHERE x IS NOT NULL]
-           AS meetings,
-         reduce(s = [], p IN collect(path) | s + reduce(t = [], r IN relationships(p) | t + coalesce(r.sources, [])))
-           AS line_sources
+  WITH DISTINCT up, up IN firm_line AS meets
+  RETURN collect(DISTINCT up.level) AS levels, count(CASE WHEN meets THEN 1 END) > 0 AS vertical
 }
-// Horizontal ties among the supporters: direct, or through a shared group.
-WITH w, firms, ties, backers, levels, top_path, meetings, line_sources,
-     COLLECT {
-       UNWIND backers AS a
-       MATCH (a)-[h:COLLABORATES_WITH|MEMBER_OF|CHAIRS]-(b:Organization)
-       WHERE b IN backers AND elementId(a) < elementId(b) AND coalesce(h.evidence, 'inferred') IN $grades
-       RETURN h
-     } + COLLECT {
-       UNWIND backers AS a
-       MATCH (a)-[h:MEMBER_OF|CHAIRS]->(g:Organization)<-[h2:MEMBER_OF|CHAIRS]-(b:Organization)
-       WHERE b IN backers AND a <> b AND coalesce(h.evidence, 'inferred') IN $grades AND coalesce(h2.evidence, 'inferred') IN $grades
-       RETURN h
-     } AS hties
-WITH w, ties, backers, levels, top_path, meetings, line_sources,
-     reduce(acc = [], h IN hties | acc + [x IN [h] WHERE NOT x IN acc]) AS hties,
-     reduce(acc = [], b IN backers | acc + [s IN [b.system] WHERE s IS NOT NULL AND NOT s IN acc])
-       AS systems,
-     COLLECT { MATCH (w)-[f:FOUNDED|WORKS_AT]->(v:Venture) WHERE coalesce(f.evidence, 'inferred') IN $grades RETURN DISTINCT v }
+WITH * WHERE NOT $only_nodes OR vertical
+WITH *, COLLECT { MATCH (w)-[f:FOUNDED|WORKS_AT]->(v:Venture) WHERE coalesce(f.evidence, 'inferred') IN $grades RETURN DISTINCT v }
        AS ventures
 // People placed: a venture's laid-off hires, or the workers units referred to it.
 WITH *, reduce(n = 0, x IN COLLECT {
@@ -130,19 +124,42 @@ WITH *, reduce(n = 0, x IN COLLECT {
                    THEN coalesce(v.laidOffEmployees, 0) ELSE 0 END AS laid_off
          RETURN CASE WHEN laid_off > referred THEN laid_off ELSE referred END AS placed
        } | n + x) AS people_placed
-WITH *, size(meetings) > 0 AS vertical,
-     size(systems) >= $min_systems AND size(hties) > 0 AS horizontal,
-     any(v IN ventures WHERE v:ReemploymentBase) OR any(t IN ties WHERE type(t.r) = 'SPONSORS'
+WITH *, any(v IN ventures WHERE v:ReemploymentBase) OR any(t IN ties WHERE type(t.r) = 'SPONSORS'
          AND coalesce(t.r.endorsedAsBase, false)) AS sponsored_base
-WHERE NOT $only_nodes OR (vertical AND horizontal)
-WITH *, size(levels) AS levels_reached,
-     [n IN nodes(top_path) | n.level][0] AS top_level
-WITH *, levels_reached + size(systems) + CASE WHEN sponsored_base THEN 2 ELSE 0 END
+WITH *, size(levels) + size(systems) + CASE WHEN sponsored_base THEN 2 ELSE 0 END
         + round(log10(1 + people_placed), 2) AS score
+ORDER BY score DESC, w.id
+SKIP $offset
+LIMIT $limit
+// Then the details, only for the page's rows: the longest line above a supporter
+// (with where each line meets the firm's), the horizontal ties, the sources.
+CALL (backers) {
+  UNWIND backers AS b
+  MATCH path = (up:Organization)-[:SUPERVISES*0..6]->(b)
+  WHERE all(s IN relationships(path) WHERE coalesce(s.evidence, 'inferred') IN $grades)
+  WITH b, up, path
+  ORDER BY $level_rank[up.level] DESC, length(path)
+  RETURN collect(path)[0] AS top_path,
+         reduce(s = [], p IN collect(path) | s + reduce(t = [], r IN relationships(p) | t + coalesce(r.sources, [])))
+           AS line_sources
+}
+// Horizontal ties among the supporters: direct, or through a shared group.
+WITH *, reduce(acc = [], h IN COLLECT {
+       UNWIND backers AS a
+       MATCH (a)-[h:COLLABORATES_WITH|MEMBER_OF|CHAIRS]-(b:Organization)
+       WHERE b IN backers AND elementId(a) < elementId(b) AND coalesce(h.evidence, 'inferred') IN $grades
+       RETURN h
+     } + COLLECT {
+       UNWIND backers AS a
+       MATCH (a)-[h:MEMBER_OF|CHAIRS]->(g:Organization)<-[h2:MEMBER_OF|CHAIRS]-(b:Organization)
+       WHERE b IN backers AND a <> b AND coalesce(h.evidence, 'inferred') IN $grades AND coalesce(h2.evidence, 'inferred') IN $grades
+       RETURN h
+     } | acc + [x IN [h] WHERE NOT x IN acc]) AS hties
 RETURN w.id AS id, w.name AS name, w.status AS status,
        reduce(acc = [], t IN ties | acc + [x IN [{id: t.p.id, name: t.p.name}] WHERE NOT x IN acc])
          AS patrons, vertical, horizontal, score,
-       levels_reached, top_level, size(systems) AS systems, sponsored_base, people_placed,
+       size(levels) AS levels_reached, [n IN nodes(top_path) | n.level][0] AS top_level,
+       size(systems) AS systems, sponsored_base, people_placed,
        [t IN ties | t.p.id + ' -' + type(t.r) + '-> ' + endNode(t.r).id
                     + coalesce(' (' + coalesce(t.r.kind, t.r.title) + ')', '')
                     + ' [' + coalesce(t.r.evidence, 'inferred') + ']']
@@ -168,5 +185,3 @@ RETURN w.id AS id, w.name AS name, w.status AS status,
                               + reduce(all = [], h IN hties | all + coalesce(h.sources, [])) + line_sources |
               acc + [x IN [s] WHERE NOT x IN acc]) AS sources
 ORDER BY score DESC, id
-SKIP $offset
-LIMIT $limit
