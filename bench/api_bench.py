@@ -8,6 +8,12 @@ requests per second for:
 * ``GET /workers/{id}/chain`` and ``queries.patronage_chain`` in-process;
 * ``GET /node-workers`` and ``queries.node_workers`` in-process.
 
+Beside each rate it prints the CPU milliseconds per request spent by the API
+process (uvicorn), by the Neo4j JVM (when it is the local server) and by this
+benchmark process (the HTTP client, or the in-process calls), each measured over
+the same row. On a shared machine the rates move with the load; the CPU per
+request mostly does not, so it is the figure to compare between runs.
+
 In-process calls run on a thread pool of the same concurrency through the same
 driver settings, so the ratio of the two p50s is the API's overhead. Targets on
 a 2-core machine: overhead at p50 <= 1.5x, chain >= 500 requests/s.
@@ -52,6 +58,14 @@ class Figures:
     errors: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
     elapsed: float = 0.0
+    cpu_s: dict[str, float] = field(default_factory=dict)  # CPU seconds per process, this row
+
+    def cpu_ms(self, who: str) -> float:
+        """CPU milliseconds per answered request spent by process ``who``."""
+        done = len(self.latencies) + self.errors
+        if who not in self.cpu_s or not done:
+            return float("nan")
+        return self.cpu_s[who] * 1000 / done
 
     def pct(self, q: float) -> float:
         if not self.latencies:
@@ -64,13 +78,38 @@ class Figures:
         return len(self.latencies) / self.elapsed if self.elapsed else 0.0
 
     def line(self) -> str:
+        cpu = "".join(f" {self.cpu_ms(who):>8.2f}" for who in CPU_COLUMNS)
         return (
             f"{self.label:<34} {len(self.latencies):>7} {self.errors:>6} "
-            f"{self.pct(0.50):>8.2f} {self.pct(0.95):>8.2f} {self.rps:>9.1f}"
+            f"{self.pct(0.50):>8.2f} {self.pct(0.95):>8.2f} {self.rps:>9.1f}{cpu}"
         )
 
 
-HEADER = f"{'target':<34} {'n':>7} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>9}"
+#: Processes whose CPU is measured per row: the API, the Neo4j JVM, this benchmark.
+CPU_COLUMNS = ("api", "jvm", "bench")
+HEADER = (
+    f"{'target':<34} {'n':>7} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>9}"
+    + "".join(f" {who + ' cpu':>8}" for who in CPU_COLUMNS)
+)
+CPU_NOTE = "cpu columns: CPU ms per request (user + system) of that process over the row"
+
+
+@contextmanager
+def cpu_measured(figures: Figures, processes: dict[str, psutil.Process]) -> Iterator[None]:
+    """Record in ``figures.cpu_s`` the CPU seconds each of ``processes`` spent in the block.
+
+    CPU time, not wall time: it does not grow with other processes' load the way
+    latencies do, so figures from a busy machine can be compared.
+    """
+
+    def used(process: psutil.Process) -> float:
+        times = process.cpu_times()
+        return float(times.user + times.system)
+
+    before = {who: used(p) for who, p in processes.items()}
+    yield
+    for who, process in processes.items():
+        figures.cpu_s[who] = used(process) - before[who]
 
 
 # -- HTTP load: a minimal keep-alive HTTP/1.1 client, so the client costs little CPU ------
@@ -134,11 +173,13 @@ def http_load(
     label: str,
     headers: dict[str, str] | None = None,
     ok: int = 200,
+    processes: dict[str, psutil.Process] | None = None,
 ) -> Figures:
     """GET ``paths`` round-robin from ``concurrency`` connections; bounded in time and count.
 
     ``headers`` are sent with every request; an answer with status ``ok`` counts as
-    a success (e.g. 304 with ``If-None-Match``).
+    a success (e.g. 304 with ``If-None-Match``). The CPU time of ``processes`` over
+    the run goes into the figures.
     """
     extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
     if not 1 <= concurrency <= 64:
@@ -167,8 +208,9 @@ def http_load(
             failure.append(e)
 
     worker = threading.Thread(target=run)
-    worker.start()
-    worker.join()
+    with cpu_measured(figures, processes or {}):
+        worker.start()
+        worker.join()
     if failure:
         raise failure[0]
     figures.elapsed = time.perf_counter() - began
@@ -176,9 +218,18 @@ def http_load(
 
 
 def inprocess_load(
-    call: Callable[[], object], *, concurrency: int, seconds: float, requests: int, label: str
+    call: Callable[[], object],
+    *,
+    concurrency: int,
+    seconds: float,
+    requests: int,
+    label: str,
+    processes: dict[str, psutil.Process] | None = None,
 ) -> Figures:
-    """Call ``call`` from ``concurrency`` threads; bounded in time and count."""
+    """Call ``call`` from ``concurrency`` threads; bounded in time and count.
+
+    The CPU time of ``processes`` over the run goes into the figures.
+    """
     figures = Figures(label)
     budget = [requests]
     deadline = time.perf_counter() + seconds
@@ -195,7 +246,7 @@ def inprocess_load(
             figures.latencies.append(time.perf_counter() - began)
 
     began = time.perf_counter()
-    with ThreadPoolExecutor(concurrency) as pool:
+    with cpu_measured(figures, processes or {}), ThreadPoolExecutor(concurrency) as pool:
         for f in [pool.submit(worker) for _ in range(concurrency)]:
             f.result()
     figures.elapsed = time.perf_counter() - began
@@ -286,14 +337,35 @@ def settings_env(settings: object) -> dict[str, str]:
 # -- the benchmark ----------------------------------------------------------------------
 
 
+def neo4j_process(settings: object) -> psutil.Process | None:
+    """The local Neo4j server's JVM, or None when Neo4j is elsewhere (its CPU is not seen)."""
+    from patronage_graph import Settings
+    from patronage_graph.neo4j_local import LocalServer
+
+    assert isinstance(settings, Settings)
+    if not settings.uses_local_server:
+        return None
+    pid = LocalServer.from_settings(settings).pid()
+    return psutil.Process(pid) if pid else None
+
+
+TARGETS = ("chain", "node-workers")
+
+
 def run(
-    concurrency: int, seconds: float, requests: int, port: int, worker: str = WORKER
+    concurrency: int,
+    seconds: float,
+    requests: int,
+    port: int,
+    worker: str = WORKER,
+    targets: tuple[str, ...] = TARGETS,
 ) -> list[Figures]:
     from patronage_graph import NotFoundError, Settings, create_driver, queries
     from patronage_graph.loader import load_paths
     from patronage_graph_api.neo4j_holder import DRIVER_CONFIG
 
-    env = settings_env(Settings())
+    settings = Settings()
+    env = settings_env(settings)
     driver = create_driver(
         env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"], **DRIVER_CONFIG
     )
@@ -305,12 +377,19 @@ def run(
             print(f"{worker} missing: loading seed/ ...", file=sys.stderr)
             load_paths(driver, [REPO / "seed"], database=db)
         port = free_port(port)
-        bound = {"concurrency": concurrency, "seconds": seconds, "requests": requests}
         results = []
         with api_server(env, port) as server:
+            processes = {"api": server, "bench": psutil.Process()}
+            jvm = neo4j_process(settings)
+            if jvm is not None:
+                processes["jvm"] = jvm
+            bound = {
+                "concurrency": concurrency,
+                "seconds": seconds,
+                "requests": requests,
+                "processes": processes,
+            }
             rss_before = server.memory_info().rss
-            for path in ("/node-workers", f"/workers/{worker}/chain"):  # warm both sides
-                http_load(port, [path], concurrency=2, seconds=2, requests=200, label="warm-up")
             cases: list[tuple[str, str, Callable[[], object]]] = [
                 (
                     "chain",
@@ -323,11 +402,14 @@ def run(
                     lambda: queries.node_workers(driver, database=db),
                 ),
             ]
+            cases = [case for case in cases if case[0] in targets]
+            for _, path, _ in cases:  # warm both sides
+                http_load(port, [path], concurrency=2, seconds=2, requests=200, label="warm-up")
             for name, path, call in cases:
                 inprocess_load(call, concurrency=2, seconds=2, requests=200, label="warm-up")
                 results.append(inprocess_load(call, label=f"{name} in-process", **bound))
                 results.append(http_load(port, [path], label=f"GET {path}", **bound))
-            etag = _etag_of(port, f"/workers/{worker}/chain")
+            etag = _etag_of(port, f"/workers/{worker}/chain") if "chain" in targets else None
             not_modified = None
             if etag:
                 not_modified = http_load(
@@ -343,13 +425,15 @@ def run(
         print(HEADER)
         for f in results:
             print(f.line())
+        if not_modified is None and "chain" in targets:
+            print("no ETag: the graph has no generation stamp (load it with the loader)")
+        elif not_modified is not None:
+            print(not_modified.line())
+        print(CPU_NOTE + ("" if jvm else " (Neo4j is not local: no jvm figure)"))
         for inproc, http in zip(results[::2], results[1::2], strict=True):
             ratio = http.pct(0.5) / inproc.pct(0.5)
             print(f"{http.label}: p50 overhead {ratio:.2f}x the in-process call")
-        if not_modified is None:
-            print("no ETag: the graph has no generation stamp (load it with the loader)")
-        else:
-            print(not_modified.line())
+        if not_modified is not None:
             results.append(not_modified)
         mib = 2**20
         print(f"API server RSS: {rss_before / mib:.0f} MiB before, {rss_after / mib:.0f} MiB after")
@@ -372,11 +456,19 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20_000, help="per row, at most")
     parser.add_argument("--port", type=int, default=8013, help="first port tried (loopback)")
     parser.add_argument("--worker", default=WORKER, help="whose chain (e.g. syn1-c0-w0)")
+    parser.add_argument(
+        "--targets",
+        default=",".join(TARGETS),
+        help=f"comma-separated, among {', '.join(TARGETS)} (the 304 row follows chain)",
+    )
     args = parser.parse_args()
+    targets = tuple(t.strip() for t in args.targets.split(",") if t.strip())
+    if not targets or set(targets) - set(TARGETS):
+        parser.error(f"--targets: choose among {', '.join(TARGETS)}")
     if args.seconds > 600 or args.requests > 1_000_000:
         parser.error("keep the load bounded: --seconds <= 600 and --requests <= 1000000")
     sys.path.insert(0, str(REPO))
-    run(args.concurrency, args.seconds, args.requests, args.port, args.worker)
+    run(args.concurrency, args.seconds, args.requests, args.port, args.worker, targets)
 
 
 if __name__ == "__main__":

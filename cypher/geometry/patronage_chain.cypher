@@ -29,36 +29,56 @@ CALL (w) {
 // A person patron acts for the organization they work in.
 OPTIONAL MATCH (p:Person)-[e:EMPLOYED_BY|MEMBER_OF|CHAIRS]->(po:Organization)
 WHERE coalesce(e.evidence, 'inferred') IN $grades
-WITH w, route + CASE WHEN po IS NULL THEN [] ELSE [{a: p, b: po, r: e}] END AS route,
+WITH route + CASE WHEN po IS NULL THEN [] ELSE [{a: p, b: po, r: e}] END AS route,
      coalesce(po, p) AS org, last(route).r AS tie_in
-// The office that instructed the patron, where the chapter says so.
+// The office that instructed the patron, where the chapter says so: the route goes on
+// to it by an INSTRUCTED_BY hop that carries the patron's tie (its grade, quote, sources).
 OPTIONAL MATCH (boss:Organization {id: tie_in.instructedBy})
-WITH w, org, [hop IN route | {a: hop.a, b: hop.b, type: type(hop.r), tie: hop.r.tie,
-                              kind: coalesce(hop.r.kind, hop.r.title, hop.r.purpose),
-                              forward: startNode(hop.r) = hop.a,
-                              evidence: hop.r.evidence, quote: hop.r.quote,
-                              sources: hop.r.sources}] AS route, boss, tie_in
-WITH w, route, [org] + CASE WHEN boss IS NULL THEN [] ELSE [boss] END AS tops,
-     CASE WHEN boss IS NULL THEN []
-     ELSE [{a: org, b: boss, type: 'INSTRUCTED_BY', tie: 'vertical', kind: null, forward: true,
-            evidence: tie_in.evidence, quote: tie_in.quote,
-            sources: tie_in.sources}] END AS instructed
-UNWIND tops AS start
+UNWIND [{start: org, route: route}] +
+       CASE WHEN boss IS NULL THEN []
+       ELSE [{start: boss,
+              route: route + CASE WHEN boss = org THEN []
+                             ELSE [{a: org, b: boss, r: tie_in, type: 'INSTRUCTED_BY'}] END}]
+       END AS leg
+// Routes that reach the same office share its climb: climb once per office.
+WITH leg.start AS start, collect(leg.route) AS routes, min(size(leg.route)) AS reach
 // Up the command line to an office with no superior (or the bound).
-OPTIONAL MATCH up = (top:Organization)-[:SUPERVISES*1..6]->(start)
-WHERE all(s IN relationships(up) WHERE coalesce(s.evidence, 'inferred') IN $grades)
-  AND (NOT EXISTS { (:Organization)-[s:SUPERVISES]->(top) WHERE coalesce(s.evidence, 'inferred') IN $grades } OR length(up) = 6)
-WITH w, route, instructed, start, up,
-     CASE WHEN up IS NULL THEN []
-     ELSE [r IN reverse(relationships(up)) | {a: endNode(r), b: startNode(r), type: type(r),
-           tie: r.tie, kind: null, forward: false, evidence: r.evidence, quote: r.quote, sources: r.sources}] END AS climb
-WITH route + CASE WHEN start = last(route).b THEN [] ELSE instructed END + climb AS hops
-UNWIND range(0, size(hops) - 1) AS i
-WITH i + 1 AS step, hops[i] AS hop
+CALL (start) {
+  OPTIONAL MATCH up = (start)<-[s:SUPERVISES WHERE coalesce(s.evidence, 'inferred') IN $grades]-{1,6}
+                     (top:Organization)
+  WITH collect(up) AS ups
+  // An office that one of these paths climbs past has a superior: no need to look again.
+  WITH ups, [q IN ups | nodes(q)[-2]] AS led
+  UNWIND ups AS up
+  WITH up, last(nodes(up)) AS top, led
+  WHERE length(up) = 6 OR NOT top IN led
+  WITH up, top
+  WHERE length(up) = 6
+     OR NOT EXISTS { (:Organization)-[s:SUPERVISES]->(top) WHERE coalesce(s.evidence, 'inferred') IN $grades }
+  RETURN collect(relationships(up)) AS climbs
+}
+// Each hop at its step: along each route, then up the climb after the shortest route.
+CALL (routes, climbs, reach) {
+  UNWIND routes AS route
+  UNWIND range(1, size(route)) AS step
+  RETURN step, route[step - 1] AS hop
+  UNION ALL
+  UNWIND climbs AS climb
+  UNWIND range(1, size(climb)) AS i
+  RETURN reach + i AS step, {a: endNode(climb[i - 1]), b: startNode(climb[i - 1]), r: climb[i - 1]} AS hop
+}
+WITH hop, step
 WHERE step <= $max_hops
-WITH hop.a AS a, hop.b AS b, hop.type AS type, hop.tie AS tie, hop.kind AS kind,
-     hop.forward AS forward, hop.sources AS sources, hop.evidence AS evidence,
-     hop.quote AS quote, min(step) AS step
+WITH hop.a AS a, hop.b AS b, hop.r AS r, hop.type AS instructed, min(step) AS step
+WITH a, b, coalesce(instructed, type(r)) AS type,
+     CASE WHEN instructed IS NULL THEN r.tie ELSE 'vertical' END AS tie,
+     // the title, kind of support or purpose of a patron's or employer's tie
+     CASE WHEN instructed IS NULL AND type(r) <> 'SUPERVISES'
+          THEN coalesce(r.kind, r.title, r.purpose) END AS kind,
+     // whether the tie itself runs from -> to (a climb reads SUPERVISES upward)
+     instructed IS NOT NULL OR startNode(r) = a AS forward,
+     r.sources AS sources, r.evidence AS evidence, r.quote AS quote, step
+WITH a, b, type, tie, kind, forward, sources, evidence, quote, min(step) AS step
 // Each distinct source is read once, however many hops cite it.
 WITH collect({step: step, a: a, b: b, type: type, tie: tie, kind: kind, forward: forward,
               evidence: evidence, quote: quote,
