@@ -132,7 +132,12 @@ def test_supporters_of_the_fic_restaurant(seeded: Driver) -> None:
 def test_firegate_base_says_what_is_missing_or_unknown(seeded: Driver) -> None:
     base = queries.base_qualification(seeded, venture_id="venture-firegate")
     assert base.endorsed and "wuhan-trade-union" in base.endorsed_by
-    assert base.qualifies == (not base.missing and not base.unknown)
+    assert len(base.endorsed_by) == len(set(base.endorsed_by)), base.endorsed_by
+    expected = False if base.missing else (None if base.unknown else True)
+    assert base.qualifies is expected
+    [share] = [c for c in base.criteria if c.name == "laid_off_share"]
+    assert share.threshold == 0.6 and "60%" in share.rule
+    assert all(c.rule for c in base.criteria)
     met = {c.name for c in base.criteria if c.met}
     assert {"worksite", "stable_scope", "founded_by_state_firm_workers"} <= met
 
