@@ -41,7 +41,13 @@ PropType = Literal["str", "int", "float", "bool", "list[str]", "ref", "list[ref]
 
 #: ``measurement`` ties a figure to what it counts: no actor's tie, so the network
 #: analyses (which read actors only) never see it.
-TIE_KINDS: tuple[TieKind, ...] = ("vertical", "horizontal", "patronage", "employment", "measurement")
+TIE_KINDS: tuple[TieKind, ...] = (
+    "vertical",
+    "horizontal",
+    "patronage",
+    "employment",
+    "measurement",
+)
 
 EvidenceGrade = Literal["stated", "general", "inferred"]
 #: How strongly the cited source supports a tie or a fact, strongest first:

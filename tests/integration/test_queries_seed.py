@@ -201,3 +201,21 @@ def test_profile_starts_from_index_seeks(seeded: Driver, name: str, params: dict
     assert not scans, f"{name} scans workers: {scans}"
     assert any("IndexSeek" in o[0] for o in ops)
     print(f"{name}: {sum(o[2] for o in ops)} db hits")
+
+
+def test_as_of_answers_count_the_undated_ties_they_rest_on(seeded: Driver) -> None:
+    """Most seed ties carry no year: an as_of answer says how many it counted anyway."""
+    workers = queries.node_workers(seeded, city="wuhan", as_of=2000)
+    assert workers
+    for w in workers:
+        assert w.undated_patronage_ties == sum(t.year is None for t in w.patronage_ties), w.id
+        assert w.undated_horizontal_ties == sum(t.year is None for t in w.horizontal_ties), w.id
+    assert sum(w.undated_patronage_ties for w in workers) > 0
+    assert sum(w.undated_horizontal_ties for w in workers) > 0
+    # before any dated tie, only the undated ones are left: every counted tie is one
+    for w in queries.node_workers(seeded, city="wuhan", as_of=1950):
+        assert w.undated_patronage_ties == len(w.patronage_ties) > 0, w.id
+    [accountant] = queries.xiagang_eligibility(
+        seeded, worker_id="accountant-waiting-center", as_of=2000
+    )
+    assert accountant.undated_ties >= 1

@@ -144,8 +144,12 @@ BASE_RULES = {
 }
 
 
-def _criterion(name: str, met: bool | None, value: Any, threshold: float | None = None) -> BaseCriterion:
-    return BaseCriterion(name=name, met=met, value=value, threshold=threshold, rule=BASE_RULES[name])
+def _criterion(
+    name: str, met: bool | None, value: Any, threshold: float | None = None
+) -> BaseCriterion:
+    return BaseCriterion(
+        name=name, met=met, value=value, threshold=threshold, rule=BASE_RULES[name]
+    )
 
 
 def _criteria(row: dict[str, Any]) -> list[BaseCriterion]:
