@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import anyio
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from patronage_graph import __version__
@@ -23,6 +23,7 @@ from .errors import add_error_handlers
 from .etag import ETags, GraphStamp
 from .models import ErrorOut, Responses
 from .neo4j_holder import Neo4jHolder
+from .query_params import refuse_unknown_query_params
 from .routers import analytics, cypher, entities, export, health, home, statistics, viz, workers
 from .security import BodyLimit, SecurityHeaders, TrustedHosts
 
@@ -68,6 +69,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="The geometry of urban political patronage in China (Solinger 2007) as a graph.",
         lifespan=lifespan,
         responses=_COMMON_ERRORS,
+        # every route: a query parameter it does not declare is a 422, not ignored
+        dependencies=[Depends(refuse_unknown_query_params)],
     )
     app.state.settings = settings
     app.state.neo4j = holder

@@ -33,7 +33,8 @@ RETURN v.id AS venture_id, v.name AS name, v.employees AS employees,
        v.laidOffEmployees AS laid_off, v.stableScope AS stable_scope,
        v.marketableProduct AS marketable_product, v.hasWorksite AS has_worksite,
        v:ReemploymentBase AS is_base,
-       [x IN sponsors + CASE WHEN v.endorsedBy IS NULL THEN [] ELSE [v.endorsedBy] END
-        WHERE x IS NOT NULL] AS endorsed_by,
+       // each endorser once: a sponsor tie and the endorsedBy property often name the same
+       reduce(acc = [], x IN sponsors + CASE WHEN v.endorsedBy IS NULL THEN [] ELSE [v.endorsedBy] END |
+              acc + [y IN [x] WHERE y IS NOT NULL AND NOT y IN acc]) AS endorsed_by,
        state_firm_founders, founders,
        v {.evidence, .generalProps, .inferredProps} AS venture_grading

@@ -1,14 +1,16 @@
 // name: node_workers
 // mode: read
 // params: worker_ids, city, as_of, min_systems, excluded, statuses, level_rank, only_nodes, grades, limit, offset
-// returns: id, name, status, patrons, vertical, horizontal, score, levels_reached, top_level, systems, sponsored_base, people_placed, chain, supporters, patronage_ties, line_ties, horizontal_ties, sources
+// returns: id, name, status, patrons, vertical, horizontal, score, levels_reached, top_level, systems, sponsored_base, people_placed, chain, supporters, patronage_ties, line_ties, horizontal_ties, sources, undated_patronage_ties, undated_horizontal_ties
 // Workers at a node: a patron from beyond their own firm whose command line meets the
 // firm's (vertical), and supporters from at least $min_systems systems with a
 // horizontal tie among them (horizontal). Definitions and score: docs/queries.md.
 // $excluded drops patrons by id (the dependency analysis); $only_nodes=false keeps
 // workers that fail, with their flags, so a caller can see why. Only relationships whose
 // `evidence` is among $grades count (a tie without a grade counts as inferred), and a
-// venture's laidOffEmployees only when its grade is admitted.
+// venture's laidOffEmployees only when its grade is admitted. $as_of drops patronage and
+// horizontal ties dated (year, else since) after it; undated ones count whatever the
+// year, and the answer says how many did (undated_patronage_ties, undated_horizontal_ties).
 
 // Candidates start from the most selective anchor given: the workers' ids, else the
 // city (its places, the organizations there, their workers), else every worker of
@@ -87,11 +89,14 @@ WITH *, size(systems) >= $min_systems
           UNWIND backers AS a
           MATCH (a)-[h:COLLABORATES_WITH|MEMBER_OF|CHAIRS]-(b:Organization)
           WHERE b IN backers AND a <> b AND coalesce(h.evidence, 'inferred') IN $grades
+            AND ($as_of IS NULL OR coalesce(h.year, h.since, $as_of) <= $as_of)
         } OR EXISTS {
           UNWIND backers AS a
           MATCH (a)-[h:MEMBER_OF|CHAIRS]->(:Organization)<-[h2:MEMBER_OF|CHAIRS]-(b:Organization)
           WHERE b IN backers AND a <> b AND coalesce(h.evidence, 'inferred') IN $grades
             AND coalesce(h2.evidence, 'inferred') IN $grades
+            AND ($as_of IS NULL OR (coalesce(h.year, h.since, $as_of) <= $as_of
+                                    AND coalesce(h2.year, h2.since, $as_of) <= $as_of))
         }) AS horizontal
 WHERE NOT $only_nodes OR horizontal
 // The firm's command line: the firm and every office above it (bounded, directed).
@@ -148,11 +153,13 @@ WITH *, reduce(acc = [], h IN COLLECT {
        UNWIND backers AS a
        MATCH (a)-[h:COLLABORATES_WITH|MEMBER_OF|CHAIRS]-(b:Organization)
        WHERE b IN backers AND elementId(a) < elementId(b) AND coalesce(h.evidence, 'inferred') IN $grades
+         AND ($as_of IS NULL OR coalesce(h.year, h.since, $as_of) <= $as_of)
        RETURN h
      } + COLLECT {
        UNWIND backers AS a
        MATCH (a)-[h:MEMBER_OF|CHAIRS]->(g:Organization)<-[h2:MEMBER_OF|CHAIRS]-(b:Organization)
        WHERE b IN backers AND a <> b AND coalesce(h.evidence, 'inferred') IN $grades AND coalesce(h2.evidence, 'inferred') IN $grades
+         AND ($as_of IS NULL OR (coalesce(h.year, h.since, $as_of) <= $as_of AND coalesce(h2.year, h2.since, $as_of) <= $as_of))
        RETURN h
      } | acc + [x IN [h] WHERE NOT x IN acc]) AS hties
 RETURN w.id AS id, w.name AS name, w.status AS status,
@@ -179,9 +186,11 @@ RETURN w.id AS id, w.name AS name, w.status AS status,
          gave: [t IN ties WHERE t.org = b OR t.r.instructedBy = b.id |
                 coalesce(t.r.kind, t.r.title, toLower(type(t.r)))]}] AS supporters,
        [h IN hties | {start: startNode(h).id, end: endNode(h).id, type: type(h), tie: h.tie,
-                      evidence: h.evidence, quote: h.quote, note: h.note,
+                      year: coalesce(h.year, h.since), evidence: h.evidence, quote: h.quote, note: h.note,
                       sources: h.sources}] AS horizontal_ties,
        reduce(acc = [], s IN reduce(all = [], t IN ties | all + coalesce(t.r.sources, []))
                               + reduce(all = [], h IN hties | all + coalesce(h.sources, [])) + line_sources |
-              acc + [x IN [s] WHERE NOT x IN acc]) AS sources
+              acc + [x IN [s] WHERE NOT x IN acc]) AS sources,
+       size([t IN ties WHERE coalesce(t.r.year, t.r.since) IS NULL]) AS undated_patronage_ties,
+       size([h IN hties WHERE coalesce(h.year, h.since) IS NULL]) AS undated_horizontal_ties
 ORDER BY score DESC, id

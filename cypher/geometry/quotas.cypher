@@ -16,14 +16,16 @@ ORDER BY from_id, to_id
 // name: layoff_statistics
 // mode: read
 // params: none
-// returns: id, name, measure, value, unit, period, reported_by, derived, derived_from, inputs, sources
-// The published national counts of the laid-off (head counts of a nation-level
-// scope) side by side, and the figures derived from them (e.g. the 21.6 million no
-// longer in state and collective firms but not counted as laid off), each with its
-// sources and, when derived, the figures it rests on.
-MATCH (s:Statistic)
+// returns: id, name, measure, value, unit, period, reported_by, derived, derived_from, inputs, measures, sources
+// The published national counts of the laid-off (head counts that MEASURE a
+// nation-level jurisdiction) side by side, and the figures derived from them (e.g.
+// the 21.6 million no longer in state and collective firms but not counted as laid
+// off), each with what it measures, its sources and, when derived, the figures it
+// rests on. A MEASURES tie of any grade counts: it says where a figure belongs, and
+// the figure carries its own grade.
+MATCH (s:Statistic)-[:MEASURES]->(:Jurisdiction {level: 'nation'})
 WHERE s.unit = 'persons'
-  AND EXISTS { MATCH (j:Jurisdiction {id: s.scope}) WHERE j.level = 'nation' }
+WITH DISTINCT s
 OPTIONAL MATCH (input:Statistic)
 WHERE input.id IN coalesce(s.derivedFrom, [])
 WITH s, collect(input {.id, .value}) AS inputs
@@ -31,6 +33,7 @@ RETURN s.id AS id, s.name AS name, s.measure AS measure, s.value AS value, s.uni
        toString(s.period) AS period, s.reportedBy AS reported_by,
        coalesce(s.derived, false) AS derived, coalesce(s.derivedFrom, []) AS derived_from,
        inputs,
+       COLLECT { MATCH (s)-[:MEASURES]->(scope) RETURN scope.id ORDER BY scope.id } AS measures,
        COLLECT {
          MATCH (src:Source) WHERE src.id IN coalesce(s.sources, [])
          RETURN src {.id, .citation, .footnote, date: toString(src.date)} AS source

@@ -36,10 +36,18 @@ __all__ = [
     "rel_types_of",
 ]
 
-TieKind = Literal["vertical", "horizontal", "patronage", "employment"]
+TieKind = Literal["vertical", "horizontal", "patronage", "employment", "measurement"]
 PropType = Literal["str", "int", "float", "bool", "list[str]", "ref", "list[ref]"]
 
-TIE_KINDS: tuple[TieKind, ...] = ("vertical", "horizontal", "patronage", "employment")
+#: ``measurement`` ties a figure to what it counts: no actor's tie, so the network
+#: analyses (which read actors only) never see it.
+TIE_KINDS: tuple[TieKind, ...] = (
+    "vertical",
+    "horizontal",
+    "patronage",
+    "employment",
+    "measurement",
+)
 
 EvidenceGrade = Literal["stated", "general", "inferred"]
 #: How strongly the cited source supports a tie or a fact, strongest first:
@@ -359,13 +367,12 @@ NODE_LABELS: dict[str, NodeLabel] = {
         ),
         NodeLabel(
             "Statistic",
-            "A published or derived count, with its source.",
+            "A published or derived count, with its source; MEASURES ties it to what it counts.",
             (
                 Prop("measure", required=True),
                 Prop("value", "float", True),
                 Prop("unit", required=True),
                 Prop("period", required=True),
-                Prop("scope", "ref", doc="Jurisdiction or Organization it counts"),
                 Prop("derived", "bool", doc="computed from other statistics"),
                 Prop("derivedFrom", "list[ref]"),
                 Prop("reportedBy", doc="who published it"),
@@ -601,6 +608,16 @@ REL_TYPES: dict[str, RelType] = {
             ("Person", "Organization"),
             _ORG,
             (Prop("skill"), Prop("count", "int"), _YEARP),
+        ),
+        # measurement: a figure and what it counts
+        RelType(
+            "MEASURES",
+            "measurement",
+            "A statistic counts within this jurisdiction or organization (the figure's "
+            "scope). Graded like any tie: the figure's own quoted passage, when it names "
+            "what is counted, makes it stated.",
+            ("Statistic",),
+            ("Jurisdiction", "Organization"),
         ),
     )
 }

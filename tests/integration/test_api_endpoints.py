@@ -90,6 +90,11 @@ def test_venture_qualification(api: TestClient) -> None:
     body = api.get("/ventures/venture-firegate/qualification").json()
     assert body["venture_id"] == "venture-firegate" and body["endorsed"] is True
     assert {c["name"] for c in body["criteria"]} >= {"laid_off_share", "worksite"}
+    assert body["endorsed_by"].count("wuhan-trade-union") == 1
+    share = next(c for c in body["criteria"] if c["name"] == "laid_off_share")
+    assert share["threshold"] == 0.6 and "60%" in share["rule"]
+    # the seed's bases lack a total head count: the share is unknown, so is the verdict
+    assert share["met"] is None and body["qualifies"] is None
 
 
 def test_statistics_quotas_and_city_networks(api: TestClient) -> None:
@@ -178,3 +183,29 @@ def test_the_index_page_links_the_docs_and_the_pages(api: TestClient) -> None:
     response = api.get("/")
     assert response.status_code == 200
     assert 'href="/docs"' in response.text and 'href="/viz/' in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "stranger"),
+    [
+        ("/analytics/brokerage", {"city": "wuhan", "group": "label"}, "group"),
+        ("/node-workers", {"city": "wuhan", "asof": "1999"}, "asof"),
+        ("/search", {"q": "union", "lable": "Venture"}, "lable"),
+        ("/ventures/venture-firegate/qualification", {"evidnce": "stated"}, "evidnce"),
+        ("/health", {"verbose": "1"}, "verbose"),
+        ("/viz/city/wuhan", {"evidence": "stated", "layout": "circle"}, "layout"),
+    ],
+)
+def test_an_unknown_query_parameter_is_a_422_naming_it(
+    api: TestClient, path: str, params: dict[str, str], stranger: str
+) -> None:
+    response = api.get(path, params=params)
+    assert response.status_code == 422, response.text
+    [error] = response.json()["detail"]
+    assert error["loc"] == ["query", stranger]
+    assert stranger in error["msg"]
+
+
+def test_declared_query_parameters_still_pass(api: TestClient) -> None:
+    assert api.get("/analytics/brokerage", params={"city": "wuhan", "tie": "vertical"}).is_success
+    assert api.get("/search", params={"q": "union", "label": "Venture"}).is_success

@@ -104,7 +104,9 @@ def test_base_criteria_read_weaker_facts_as_unknown(graded: Driver) -> None:
     # the gate factory's marketable product is inferred
     assert queries.base_qualification(graded, venture_id="t-venture").qualifies is True
     strict = queries.base_qualification(graded, venture_id="t-venture", evidence="general")
-    assert strict.unknown == ["marketable_product"] and not strict.qualifies
+    # one criterion unknown, none failed: the answer is unknown, not "does not qualify"
+    assert strict.unknown == ["marketable_product"] and not strict.missing
+    assert strict.qualifies is None
 
 
 def test_a_bad_grade_is_refused_naming_the_choices(graded: Driver) -> None:

@@ -64,3 +64,12 @@ def test_bad_parameter_is_a_message() -> None:
     result = CliRunner().invoke(app, ["query", "node_workers", "-p", "colour=red"])
     assert result.exit_code != 0
     assert "unknown parameter" in str(result.exception)
+
+
+def test_an_as_of_table_says_how_many_undated_ties_it_counted(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("node_workers", "-p", "city=wuhan", "-p", "as_of=2000")
+    answer = json.loads(run("node_workers", "-p", "city=wuhan", "-p", "as_of=2000", "-f", "json"))
+    patronage = sum(w["undated_patronage_ties"] for w in answer)
+    assert patronage > 0
+    assert f"as_of=2000: {patronage} patronage and" in " ".join(out.split())
+    assert "carry no year" not in run("node_workers", "-p", "city=wuhan")

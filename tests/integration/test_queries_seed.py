@@ -132,7 +132,12 @@ def test_supporters_of_the_fic_restaurant(seeded: Driver) -> None:
 def test_firegate_base_says_what_is_missing_or_unknown(seeded: Driver) -> None:
     base = queries.base_qualification(seeded, venture_id="venture-firegate")
     assert base.endorsed and "wuhan-trade-union" in base.endorsed_by
-    assert base.qualifies == (not base.missing and not base.unknown)
+    assert len(base.endorsed_by) == len(set(base.endorsed_by)), base.endorsed_by
+    expected = False if base.missing else (None if base.unknown else True)
+    assert base.qualifies is expected
+    [share] = [c for c in base.criteria if c.name == "laid_off_share"]
+    assert share.threshold == 0.6 and "60%" in share.rule
+    assert all(c.rule for c in base.criteria)
     met = {c.name for c in base.criteria if c.met}
     assert {"worksite", "stable_scope", "founded_by_state_firm_workers"} <= met
 
@@ -196,3 +201,21 @@ def test_profile_starts_from_index_seeks(seeded: Driver, name: str, params: dict
     assert not scans, f"{name} scans workers: {scans}"
     assert any("IndexSeek" in o[0] for o in ops)
     print(f"{name}: {sum(o[2] for o in ops)} db hits")
+
+
+def test_as_of_answers_count_the_undated_ties_they_rest_on(seeded: Driver) -> None:
+    """Most seed ties carry no year: an as_of answer says how many it counted anyway."""
+    workers = queries.node_workers(seeded, city="wuhan", as_of=2000)
+    assert workers
+    for w in workers:
+        assert w.undated_patronage_ties == sum(t.year is None for t in w.patronage_ties), w.id
+        assert w.undated_horizontal_ties == sum(t.year is None for t in w.horizontal_ties), w.id
+    assert sum(w.undated_patronage_ties for w in workers) > 0
+    assert sum(w.undated_horizontal_ties for w in workers) > 0
+    # before any dated tie, only the undated ones are left: every counted tie is one
+    for w in queries.node_workers(seeded, city="wuhan", as_of=1950):
+        assert w.undated_patronage_ties == len(w.patronage_ties) > 0, w.id
+    [accountant] = queries.xiagang_eligibility(
+        seeded, worker_id="accountant-waiting-center", as_of=2000
+    )
+    assert accountant.undated_ties >= 1

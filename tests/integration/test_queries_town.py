@@ -89,6 +89,7 @@ def test_base_criteria(town: Driver) -> None:
     shop = queries.base_qualification(town, venture_id="t-shop")
     assert shop.missing == ["laid_off_share", "worksite"]
     assert shop.unknown == ["marketable_product"]
+    assert shop.qualifies is False  # one failed criterion decides, whatever is unknown
 
 
 def test_quota_mismatch_is_reported(town: Driver) -> None:

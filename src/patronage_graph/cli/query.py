@@ -144,6 +144,31 @@ def _why_empty(name: str, driver: Any, db: str, kwargs: dict[str, Any]) -> str:
     return f"{name} found nothing for {given}"
 
 
+def undated_line(answer: Any, as_of: int | None) -> str | None:
+    """The line saying how many undated ties an ``as_of`` answer counted, or None.
+
+    Undated ties count for every year (nothing places them before or after ``as_of``),
+    so an answer "as of 1999" may rest on them; the reader is told how many.
+    """
+    answers = [answer] if isinstance(answer, Result) else list(answer)
+    if as_of is None or not answers:
+        return None
+
+    def total(field: str) -> int:
+        return sum(getattr(a, field, 0) or 0 for a in answers)
+
+    if hasattr(answers[0], "undated_patronage_ties"):
+        told = (
+            f"{total('undated_patronage_ties')} patronage and "
+            f"{total('undated_horizontal_ties')} horizontal tie(s) counted carry no year"
+        )
+    elif hasattr(answers[0], "undated_ties"):
+        told = f"{total('undated_ties')} tie(s) read carry no year"
+    else:
+        return None
+    return f"as_of={as_of}: {told}; they count for every year"
+
+
 def _list() -> None:
     table = Table("name", "params", "answers", title="Repository functions")
     for name, func in _functions().items():
@@ -202,6 +227,9 @@ def query(
             records = database.read(driver, name, kwargs, database=db)
             answer = [r.data() for r in records]
     _print(answer, fmt, empty_reason)
+    line = undated_line(answer, kwargs.get("as_of")) if func is not None else None
+    if line and fmt is OutputFormat.table:
+        console.print(line, style="dim")
 
 
 def register(app: typer.Typer) -> None:

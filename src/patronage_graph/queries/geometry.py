@@ -71,6 +71,8 @@ def _to_node_worker(row: dict[str, Any], evidence: str, needed: str | None) -> N
         sources=row["sources"],
         evidence=evidence,
         evidence_needed=needed,
+        undated_patronage_ties=row["undated_patronage_ties"],
+        undated_horizontal_ties=row["undated_horizontal_ties"],
     )
 
 
@@ -124,7 +126,9 @@ def node_workers(
     """Workers at a node of the vertical and horizontal networks, best score first.
 
     ``city`` is a Jurisdiction id (workers whose firm or venture lies in it or below);
-    ``as_of`` ignores patronage dated after that year; ``evidence`` is the weakest
+    ``as_of`` ignores patronage and horizontal ties dated after that year (undated ones
+    count, and each answer says how many: ``undated_patronage_ties``,
+    ``undated_horizontal_ties``); ``evidence`` is the weakest
     grade of tie admitted (``stated``, ``general`` or ``inferred``: every tie). Each
     answer says the weakest grade its node status needs (``evidence_needed``).
     See docs/queries.md.

@@ -13,6 +13,7 @@ from ._common import ALL_STATUSES, Evidence, grades_for, read_rows, require_enti
 from .eligibility_rules import judge
 
 __all__ = [
+    "BASE_RULES",
     "BASE_SHARE",
     "base_qualification",
     "supporters",
@@ -93,14 +94,19 @@ def xiagang_eligibility(
     and the allowance required); an earlier year applies the three conditions only.
     ``evidence`` is the weakest grade admitted: ties graded weaker are not read, and
     node facts graded weaker (``generalProps``, ``inferredProps``) count as unknown.
+    Each answer says how many of the ties it read carry no year (``undated_ties``).
     """
     grades = grades_for(evidence)
     if worker_id is not None:
         require_entity(driver, worker_id, "worker", "Worker", database)
     params = {"worker_id": worker_id, "statuses": ALL_STATUSES, "grades": grades}
     rows = read_rows(driver, "worker_facts", params, database)
-    judged = [judge(_ungraded_out(r, grades), as_of=as_of) for r in rows]
-    return [e.model_copy(update={"evidence": evidence}) for e in judged]
+    return [
+        judge(_ungraded_out(r, grades), as_of=as_of).model_copy(
+            update={"evidence": evidence, "undated_ties": r["undated_ties"]}
+        )
+        for r in rows
+    ]
 
 
 def workforce_summary(
@@ -119,7 +125,31 @@ def workforce_summary(
         if e.category:
             categories.setdefault(e.category, []).append(e.worker_id)
     eligible = [e.worker_id for e in judged if e.eligible]
-    return WorkforceSummary(as_of=as_of, sets=sets, categories=categories, eligible=eligible)
+    undated = sum(e.undated_ties for e in judged)
+    return WorkforceSummary(
+        as_of=as_of, sets=sets, categories=categories, eligible=eligible, undated_ties=undated
+    )
+
+
+#: The criteria in the chapter's words (fn 54), each with the rule the answer applies.
+BASE_RULES = {
+    "laid_off_share": (
+        f"at least {BASE_SHARE:.0%} of its employees laid off (laidOffEmployees / employees "
+        f">= {BASE_SHARE})"
+    ),
+    "stable_scope": "a stable business scope",
+    "marketable_product": "an item or service with a good market",
+    "worksite": "a worksite already",
+    "founded_by_state_firm_workers": "initiated by former workers of state-owned enterprises",
+}
+
+
+def _criterion(
+    name: str, met: bool | None, value: Any, threshold: float | None = None
+) -> BaseCriterion:
+    return BaseCriterion(
+        name=name, met=met, value=value, threshold=threshold, rule=BASE_RULES[name]
+    )
 
 
 def _criteria(row: dict[str, Any]) -> list[BaseCriterion]:
@@ -127,24 +157,28 @@ def _criteria(row: dict[str, Any]) -> list[BaseCriterion]:
     share = laid_off / employees if employees and laid_off is not None else None
     founders_ok = bool(row["state_firm_founders"]) if row["founders"] else None
     return [
-        BaseCriterion(
-            name="laid_off_share",
-            met=None if share is None else share >= BASE_SHARE,
-            value=None if share is None else round(share, 3),
+        _criterion(
+            "laid_off_share",
+            None if share is None else share >= BASE_SHARE,
+            None if share is None else round(share, 3),
+            BASE_SHARE,
         ),
-        BaseCriterion(name="stable_scope", met=row["stable_scope"], value=row["stable_scope"]),
-        BaseCriterion(
-            name="marketable_product",
-            met=row["marketable_product"],
-            value=row["marketable_product"],
-        ),
-        BaseCriterion(name="worksite", met=row["has_worksite"], value=row["has_worksite"]),
-        BaseCriterion(
-            name="founded_by_state_firm_workers",
-            met=founders_ok,
-            value=row["state_firm_founders"] or row["founders"],
+        _criterion("stable_scope", row["stable_scope"], row["stable_scope"]),
+        _criterion("marketable_product", row["marketable_product"], row["marketable_product"]),
+        _criterion("worksite", row["has_worksite"], row["has_worksite"]),
+        _criterion(
+            "founded_by_state_firm_workers",
+            founders_ok,
+            row["state_firm_founders"] or row["founders"],
         ),
     ]
+
+
+def _verdict(missing: list[str], unknown: list[str]) -> bool | None:
+    """One failed criterion decides; otherwise an unknown one leaves the answer unknown."""
+    if missing:
+        return False
+    return None if unknown else True
 
 
 def base_qualification(
@@ -154,7 +188,9 @@ def base_qualification(
 
     ``missing`` lists the criteria the venture fails; ``unknown`` those whose facts
     are not in the graph (``met=None``), or are graded weaker than ``evidence``.
-    It qualifies only when every one is met.
+    ``qualifies`` is True when every criterion is met, False when one fails, and None
+    (unknown) when none fails but some are unknown. Each criterion carries its rule
+    and threshold (:data:`BASE_RULES`, :data:`BASE_SHARE`).
     """
     grades = grades_for(evidence)
     rows = read_rows(driver, "base_facts", {"venture_id": venture_id, "grades": grades}, database)
@@ -173,7 +209,7 @@ def base_qualification(
         name=row["name"],
         endorsed=bool(row["is_base"] or row["endorsed_by"]),
         endorsed_by=row["endorsed_by"],
-        qualifies=not missing and not unknown,
+        qualifies=_verdict(missing, unknown),
         criteria=criteria,
         missing=missing,
         unknown=unknown,

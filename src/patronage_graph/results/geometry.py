@@ -81,6 +81,10 @@ class NodeWorker(Result):
     #: The strongest grade at which the worker is still at a node: the weakest grade
     #: a reader must admit to see this worker as a node worker.
     evidence_needed: str | None = None
+    #: Of the patronage and horizontal ties counted, how many carry no year: they
+    #: count for every ``as_of``, since nothing places them before or after it.
+    undated_patronage_ties: int = 0
+    undated_horizontal_ties: int = 0
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per worker: score and its parts, grades, how many ties, source ids."""

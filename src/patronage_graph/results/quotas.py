@@ -52,6 +52,8 @@ class Statistic(Result):
     derived: bool = False
     derived_from: list[str] = Field(default_factory=list)
     inputs: dict[str, float] = Field(default_factory=dict)
+    #: Ids of what the figure counts: the ends of its MEASURES ties.
+    measures: list[str] = Field(default_factory=list)
     sources: list[SourceRef] = Field(default_factory=list)
 
 

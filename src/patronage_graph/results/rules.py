@@ -50,6 +50,9 @@ class Eligibility(Result):
     protected: list[str] = Field(default_factory=list)
     #: The weakest grade of tie and fact admitted in this answer.
     evidence: str = "inferred"
+    #: Ties read (job, centre, ventures, titles) that carry no year: they count for
+    #: every ``as_of``, since nothing places them before or after it.
+    undated_ties: int = 0
 
     def rows(self) -> list[dict[str, Any]]:
         d = self.to_dict()
@@ -66,14 +69,20 @@ class WorkforceSummary(Result):
     sets: dict[str, list[str]]
     categories: dict[str, list[str]]
     eligible: list[str]
+    #: Over every worker judged, the ties read that carry no year (see Eligibility).
+    undated_ties: int = 0
 
 
 class BaseCriterion(Result):
-    """One reemployment-base criterion, met or not, with the value seen."""
+    """One reemployment-base criterion, met or not, with the value seen and the rule."""
 
     name: str
     met: bool | None
     value: Any = None
+    #: The bound the value is held to (``laid_off_share``: 0.6); None for yes/no criteria.
+    threshold: float | None = None
+    #: The criterion in words, as the chapter gives it (fn 54).
+    rule: str = ""
 
 
 class BaseQualification(Result):
@@ -83,7 +92,8 @@ class BaseQualification(Result):
     name: str | None = None
     endorsed: bool
     endorsed_by: list[str] = Field(default_factory=list)
-    qualifies: bool
+    #: True when every criterion is met, False when one fails, None (unknown) otherwise.
+    qualifies: bool | None
     criteria: list[BaseCriterion]
     missing: list[str] = Field(default_factory=list)
     unknown: list[str] = Field(default_factory=list)
