@@ -55,9 +55,15 @@ def only(problems: list[Problem]) -> Problem:
 def test_fixture_is_valid_and_counted() -> None:
     checked = validate_paths([FIXTURES])
     counts = checked.counts
-    assert counts.nodes == 8 and counts.relationships == 7
+    assert counts.nodes == 8 and counts.relationships == 8
     assert counts.labels["Entity"] == 8 and counts.labels["Organization"] == 3
-    assert counts.ties == {"vertical": 3, "horizontal": 1, "patronage": 2, "employment": 1}
+    assert counts.ties == {
+        "vertical": 3,
+        "horizontal": 1,
+        "patronage": 2,
+        "employment": 1,
+        "measurement": 1,
+    }
 
 
 def test_dates_stay_text_and_relationships_get_tie_and_stable_id() -> None:
