@@ -163,7 +163,14 @@ def test_a_city_without_coded_workers_says_so(run: Run, api_client: TestClient) 
     assert body["workers"] == [] and "no worker is coded in shenyang" in body["empty_reason"]
 
 
-def test_an_unknown_city_is_an_error_naming_it(seeded: Driver) -> None:
+def test_an_unknown_city_is_an_error_naming_it(
+    seeded: Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The test server, not a local server on the default ports.
+    assert neo4j_settings.neo4j_uri and neo4j_settings.neo4j_password
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
+    monkeypatch.setenv("NEO4J_USER", neo4j_settings.neo4j_user)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
     result = CliRunner().invoke(app, ["query", "node_workers", "-p", "city=atlantis"])
     assert result.exit_code != 0 and "atlantis" in str(result.exception)
 
