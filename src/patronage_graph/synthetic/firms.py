@@ -177,7 +177,7 @@ def _workers(ctx: CityContext, firm: Firm, cal: Calibration) -> Iterator[Record]
             counts.get("counted" if counted else "uncounted", 0) + 1
         )
         yield emit.node("Worker", wid, f"Worker {wid}", **props)
-        yield from _leaver_rels(ctx, firm, wid, props, counted)
+        yield from _leaver_rels(ctx, firm, wid, props, counted, cal)
 
 
 def _leaver(
@@ -227,7 +227,12 @@ def _leaver(
 
 
 def _leaver_rels(
-    ctx: CityContext, firm: Firm, wid: str, props: dict[str, Any], counted: bool
+    ctx: CityContext,
+    firm: Firm,
+    wid: str,
+    props: dict[str, Any],
+    counted: bool,
+    cal: Calibration,
 ) -> Iterator[Record]:
     rng, emit = ctx.rng, ctx.emit
     year, status = props["separatedYear"], props["status"]
@@ -256,7 +261,7 @@ def _leaver_rels(
             skill=rng.choice(("computers", "cooking", "electrical repair")),
             year=max(year, 1998),
         )
-    if status == "reemployed" and ctx.ventures and rng.random() < 0.1:
+    if status == "reemployed" and ctx.ventures and rng.random() < cal.hired_by_base_share:
         yield emit.rel(
             "WORKS_AT", wid, rng.choice(ctx.ventures), role="employee", since=max(year, 1998)
         )
