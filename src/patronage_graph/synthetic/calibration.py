@@ -25,8 +25,6 @@ REGISTERED_STATE_M = 34.0
 STILL_LAID_OFF_2001_M = 5.15
 #: "about 95 percent ... have gotten their basic livelihood allowance" (fn 28).
 ALLOWANCE_SHARE = 0.95
-#: The Wuhan union managed 37 reemployment bases in August 2000 (fn 54).
-WUHAN_UNION_BASES = 37
 
 # -- our assumptions (the chapter gives no figure) -------------------------------------
 #: 1995 workforce in millions, to turn leaver counts into leaver rates. These are
@@ -53,8 +51,9 @@ class Calibration:
     #: share of firms that collapsed or merged: all their workers left, none counted.
     closed_firm_share_state: float = 0.05
     closed_firm_share_collective: float = 0.10
-    #: Stars per worker: 37 union bases over Wuhan's roughly 10^5 leavers of the model's
-    #: scale gives ~5e-4 per worker.
+    #: Stars per worker: the Wuhan union managed 37 reemployment bases in August 2000
+    #: (fn 54); over Wuhan's roughly 10^5 leavers of the model's scale that is ~5e-4
+    #: per worker.
     model_share: float = 0.0005
     #: Share of the stars' ventures endorsed as reemployment bases (assumption: most,
     #: since the chapter's stars are its bases' founders; the rest do not qualify).

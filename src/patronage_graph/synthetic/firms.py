@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .calibration import Calibration
+from .calibration import ALLOWANCE_SHARE, Calibration
 from .context import CityContext, District
 from .records import Record
 from .stars import star
@@ -24,7 +24,8 @@ __all__ = ["Firm", "firms", "plan_firms"]
 _STATE_SIZES = (("large", 0.15, 1000, 4000), ("medium", 0.35, 300, 999), ("small", 0.5, 50, 299))
 _COLLECTIVE_SIZES = (("medium", 0.2, 300, 999), ("small", 0.8, 30, 299))
 # fn 28 (95 % paid), fn 36 (the accountant waiting on half the allowance).
-_ALLOWANCES, _ALLOWANCE_WEIGHTS = ("full", "half", "none"), (0.95, 0.025, 0.025)
+_ALLOWANCES = ("full", "half", "none")
+_ALLOWANCE_WEIGHTS = (ALLOWANCE_SHARE, (1 - ALLOWANCE_SHARE) / 2, (1 - ALLOWANCE_SHARE) / 2)
 
 
 @dataclass
