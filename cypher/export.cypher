@@ -40,6 +40,7 @@ ORDER BY name
 // mode: read
 // params: city_id
 // returns: id, labels, props
+// expands: placement
 // What `export --city` keeps: the city and every jurisdiction PART_OF it (any depth),
 // the organizations LOCATED_IN those, and the people tied to those organizations
 // by a job, a layoff, a centre, a venture they founded or work at, or a membership.

@@ -131,6 +131,7 @@ ORDER BY id
 // mode: read
 // params: none
 // returns: id, name
+// expands: backing
 // Ventures endorsed as reemployment bases (or any venture with a patron), each with a page.
 MATCH (v:Venture)
 WHERE v:ReemploymentBase OR EXISTS { (v)<-[:SPONSORS|SUPPORTED]-() }

@@ -123,13 +123,32 @@ def _rels() -> list[str]:
     return lines
 
 
+def _groups() -> list[str]:
+    lines = [
+        "## Relationship groups",
+        "",
+        "Queries that follow several types short of a whole tie kind name one of these in",
+        "their `// expands:` header (`model.REL_GROUPS`; tests/unit/test_cypher_expansions.py",
+        "holds every `[:A|B]` in `cypher/` to a tie kind or a group).",
+        "",
+        "| group | relationship types | why these |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| `{g.name}` | {', '.join(f'`{t}`' for t in g.types)} | {_cell(g.why)} |"
+        for g in model.REL_GROUPS.values()
+    ]
+    return [*lines, ""]
+
+
 def render() -> str:
     """The whole of docs/schema.md."""
     ties = ["## Tie kinds", "", "| tie kind | relationship types |", "|---|---|"]
     ties += [
         f"| `{t}` | {', '.join(f'`{r}`' for r in model.rel_types_of(t))} |" for t in model.TIE_KINDS
     ]
-    parts = [INTRO, *ties, "", "## Label hierarchy", "", *_hierarchy(), *_labels(), *_rels()]
+    parts = [INTRO, *ties, "", *_groups(), "## Label hierarchy", "", *_hierarchy(), *_labels()]
+    parts += _rels()
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -2,6 +2,7 @@
 // mode: read
 // params: none
 // returns: base, endorsed_by, laid_off, employees, founders
+// expands: venture
 // Reemployment bases, who endorsed them, their laid-off head count and founders.
 MATCH (v:ReemploymentBase)
 OPTIONAL MATCH (v)<-[s:SPONSORS]-(sponsor:Entity)

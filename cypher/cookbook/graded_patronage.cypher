@@ -2,6 +2,7 @@
 // mode: read
 // params: grades
 // returns: worker, patron, type, what, evidence, quote, sources
+// expands: patronage
 // Patronage ties into workers that a reader admits: only those whose evidence grade
 // is among $grades (e.g. ['stated'] or ['stated', 'general']), each with its quote.
 MATCH (w:Worker)<-[r:RECOMMENDED|AWARDED_TITLE|SUPPORTED|SPONSORS|VISITED]-(p:Entity)

@@ -2,6 +2,7 @@
 // mode: read
 // params: none
 // returns: instructed_by, giver, kind, receiver, sources
+// expands: backing
 // Help given on someone else's instruction: the vertical order behind horizontal help.
 MATCH (giver:Entity)-[s:SUPPORTED|SPONSORS]->(receiver:Entity)
 WHERE s.instructedBy IS NOT NULL

@@ -2,6 +2,7 @@
 // mode: read
 // params: none
 // returns: worker, patron, type, what, sources
+// expands: patronage
 // Who stood behind each laid-off worker who got help: every patronage tie into the
 // worker, typed and directed, with its evidence.
 MATCH (w:Worker)<-[r:RECOMMENDED|AWARDED_TITLE|SUPPORTED|SPONSORS|VISITED]-(p:Entity)

@@ -2,6 +2,7 @@
 // mode: read
 // params: worker_id
 // returns: patron, system, level, type, inside_firm
+// expands: patronage, job
 // For one worker: each patron, its system and level, and whether it sits inside the
 // worker's own firm or beyond it (the chapter's "within and beyond" test).
 MATCH (w:Worker {id: $worker_id})

@@ -2,6 +2,7 @@
 // mode: read
 // params: venture_id, grades
 // returns: venture_id, name, employees, laid_off, stable_scope, marketable_product, has_worksite, is_base, endorsed_by, state_firm_founders, founders, venture_grading
+// expands: job, venture
 // The facts the reemployment-base criteria read for one venture: its head counts,
 // scope, product and worksite, who endorsed it as a base, and whether its founders
 // (or, with none on record, the people running it) came from state-owned firms. Only

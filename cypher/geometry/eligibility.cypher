@@ -2,6 +2,7 @@
 // mode: read
 // params: worker_id, statuses, grades
 // returns: worker_id, name, status, started_work, contract, contract_ends, separation_reason, separated_year, labor_relations, other_work, has_certificate, kept_for, disabled, firm_id, firm_ownership, firm_status, centre_id, centre_waiting, centre_allowance, has_venture, title_levels, worker_grading, firm_grading, undated_ties
+// expands: job, venture
 // The facts the chapter's xiagang conditions read, one row per worker: the job, the
 // firm it was with (the one that laid the worker off, else the latest employer), the
 // reemployment service centre. The rules themselves are applied in

@@ -2,6 +2,7 @@
 // mode: read
 // params: worker_ids, city, as_of, min_systems, excluded, statuses, level_rank, only_nodes, grades, limit, offset
 // returns: id, name, status, patrons, vertical, horizontal, score, levels_reached, top_level, systems, sponsored_base, people_placed, chain, supporters, patronage_ties, line_ties, horizontal_ties, sources, undated_patronage_ties, undated_horizontal_ties
+// expands: patronage, venture, job, job+venture, affiliation, horizontal, membership
 // Workers at a node: a patron from beyond their own firm whose command line meets the
 // firm's (vertical), and supporters from at least $min_systems systems with a
 // horizontal tie among them (horizontal). Definitions and score: docs/queries.md.

@@ -2,6 +2,7 @@
 // mode: read
 // params: worker_id, max_hops, grades
 // returns: step, from_id, from_name, to_id, to_name, type, tie, kind, forward, level, evidence, quote, sources
+// expands: patronage, venture, job, affiliation
 // The upward path from one worker: their own firm and every patron (directly or
 // through a venture of theirs), a person patron's organization, the office that
 // instructed a patron, then each of these up the command line (SUPERVISES, at most

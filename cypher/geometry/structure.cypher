@@ -2,6 +2,7 @@
 // mode: read
 // params: city
 // returns: nodes, relationships
+// expands: command, pyramid
 // The command pyramid of one city: its jurisdictions (PART_OF, up to four levels
 // down), the organizations LOCATED_IN them, the offices above that supervise or
 // hand quotas to them (up to three levels up), and every vertical tie among these.
@@ -33,6 +34,7 @@ RETURN [n IN members | {id: n.id, labels: labels(n), properties: properties(n)}]
 // mode: read
 // params: city
 // returns: nodes, relationships
+// expands: horizontal
 // The horizontal teams of one city: every COLLABORATES_WITH, MEMBER_OF and CHAIRS
 // tie that touches an organization located in the city (its leading small group,
 // the mass organizations and the offices they work with), with both ends.

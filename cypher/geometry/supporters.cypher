@@ -2,6 +2,7 @@
 // mode: read
 // params: entity_id, grades
 // returns: supporter_id, supporter_name, system, level, target_id, type, kind, amount, unit, year, instructed_by, instructed_by_name, description, evidence, quote, sources
+// expands: patronage, venture
 // Who supported a worker or venture (and, for a worker, the ventures they founded or
 // run), with what, when, and on whose instruction where the chapter says so; only ties
 // whose `evidence` is among $grades (a tie without a grade counts as inferred).

@@ -2,6 +2,7 @@
 // mode: read
 // params: city
 // returns: status, workers
+// expands: job+venture
 // How many workers are coded in a place, by status: those whose firm or venture lies in
 // the Jurisdiction $city or below it (every worker when $city is null). It tells an
 // empty node-worker answer "nothing coded there" from "no one there meets the criteria".

@@ -7,6 +7,7 @@ A file holds one or more queries; each opens with a header::
     // params: worker_id, max_hops        (or: none)
     // returns: step, from_id, to_id, type, tie, level, sources
     // template: rel_type    (optional: identifiers pasted from a whitelist)
+    // expands: patronage, job+venture   (optional: see below)
     // One line or more on what the query answers.
     MATCH ...
 
@@ -15,6 +16,12 @@ is frozen afterwards. Labels and relationship types cannot be Cypher
 parameters; where a query needs one, the header declares a ``template`` slot
 written ``{{slot}}`` in the body, and :meth:`Query.render` fills it only with an
 identifier from a caller-supplied whitelist (the model registry).
+
+Relationship types cannot be parameters of a pattern either, so a query that
+follows several (``-[r:RECOMMENDED|AWARDED_TITLE|...]->``) spells them out; its
+``expands`` header names, for each such set, the tie kind or ``+``-joined
+:data:`patronage_graph.model.REL_GROUPS` it stands for, and a unit test holds
+every set to the model.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ __all__ = ["Query", "QueryRegistry", "load_registry", "registry"]
 
 Mode = Literal["read", "write", "schema"]
 _MODES = ("read", "write", "schema")
-_HEADER = re.compile(r"^//\s*(name|mode|params|returns|template)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"^//\s*(name|mode|params|returns|template|expands)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _SLOT = re.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -62,6 +69,8 @@ class Query:
     path: Path
     line: int
     template: tuple[str, ...] = ()
+    #: The tie kinds or relationship groups its typed expansions follow (``// expands:``).
+    expands: tuple[str, ...] = ()
 
     def used_params(self) -> set[str]:
         """The ``$parameters`` that the body actually uses."""
@@ -173,6 +182,7 @@ def _build(
         path=path,
         line=line,
         template=_split_list(header.get("template", "")),
+        expands=_split_list(header.get("expands", "")),
     )
 
 

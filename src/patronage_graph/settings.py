@@ -53,7 +53,6 @@ class Settings(BaseSettings):
     # API.
     api_host: str = Field(default="127.0.0.1", alias="PATRONAGE_API_HOST")
     api_port: int = Field(default=8000, alias="PATRONAGE_API_PORT", ge=1, le=65535)
-    api_token: SecretStr | None = Field(default=None, alias="PATRONAGE_API_TOKEN")
     cors_origins: list[str] = Field(default_factory=list, alias="PATRONAGE_CORS_ORIGINS")
     api_allowed_hosts: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: list(LOOPBACK_HOSTS), alias="PATRONAGE_API_ALLOWED_HOSTS"

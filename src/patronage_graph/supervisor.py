@@ -156,7 +156,7 @@ class Supervisor:
 
     def _watch(self, process: subprocess.Popen[bytes]) -> tuple[bool, str | None]:
         """Wait for the JVM to exit; stop it on request or when a transaction is wedged."""
-        from .neo4j_local import _port_open, _terminate
+        from .neo4j_local.pids import port_open, terminate
 
         ready = False
         next_watch = time.monotonic() + _WATCH_EVERY_S
@@ -164,9 +164,9 @@ class Supervisor:
         self._close_driver()
         while process.poll() is None:
             if self._stop_requested():
-                _terminate(process.pid, 60)
+                terminate(process.pid, 60)
                 return ready, None
-            if not ready and _port_open(self.server.bolt_port):
+            if not ready and port_open(self.server.bolt_port):
                 ready = True
             if ready and time.monotonic() >= next_watch:
                 next_watch = time.monotonic() + _WATCH_EVERY_S
@@ -174,7 +174,7 @@ class Supervisor:
                 if wedged:
                     self.wedged_restarts += 1
                     self.log(f"{wedged}; restarting Neo4j to free it")
-                    _terminate(process.pid, 15)
+                    terminate(process.pid, 15)
                     return ready, "wedged transaction"
             time.sleep(_POLL_S)
         return ready, None

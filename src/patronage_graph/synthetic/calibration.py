@@ -2,8 +2,10 @@
 
 Every constant names where it comes from: the chapter (with its footnote), or an
 explicit assumption of ours where the chapter is silent. ``docs/synthetic.md``
-walks through the arithmetic; ``tests/unit/test_synthetic_calibration.py`` checks
-that a generated country reproduces the chapter's ratios.
+walks through the arithmetic; ``tests/unit/test_synthetic.py`` checks that a
+generated country reproduces the chapter's ratios, and
+``tests/unit/test_synthetic_calibration.py`` that every field of
+:class:`Calibration` changes the country it generates.
 """
 
 from __future__ import annotations
@@ -23,8 +25,6 @@ REGISTERED_STATE_M = 34.0
 STILL_LAID_OFF_2001_M = 5.15
 #: "about 95 percent ... have gotten their basic livelihood allowance" (fn 28).
 ALLOWANCE_SHARE = 0.95
-#: The Wuhan union managed 37 reemployment bases in August 2000 (fn 54).
-WUHAN_UNION_BASES = 37
 
 # -- our assumptions (the chapter gives no figure) -------------------------------------
 #: 1995 workforce in millions, to turn leaver counts into leaver rates. These are
@@ -51,9 +51,12 @@ class Calibration:
     #: share of firms that collapsed or merged: all their workers left, none counted.
     closed_firm_share_state: float = 0.05
     closed_firm_share_collective: float = 0.10
-    #: Stars per worker: 37 union bases over Wuhan's roughly 10^5 leavers of the model's
-    #: scale gives ~5e-4 per worker; half of the stars' ventures become bases.
+    #: Stars per worker: the Wuhan union managed 37 reemployment bases in August 2000
+    #: (fn 54); over Wuhan's roughly 10^5 leavers of the model's scale that is ~5e-4
+    #: per worker.
     model_share: float = 0.0005
+    #: Share of the stars' ventures endorsed as reemployment bases (assumption: most,
+    #: since the chapter's stars are its bases' founders; the rest do not qualify).
     base_share: float = 0.6
     #: Where counted leavers who left the centre went (assumption; the chapter is silent).
     after_centre: tuple[tuple[str, float], ...] = (

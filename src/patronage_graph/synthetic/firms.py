@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .calibration import Calibration
+from .calibration import ALLOWANCE_SHARE, Calibration
 from .context import CityContext, District
 from .records import Record
 from .stars import star
@@ -24,7 +24,8 @@ __all__ = ["Firm", "firms", "plan_firms"]
 _STATE_SIZES = (("large", 0.15, 1000, 4000), ("medium", 0.35, 300, 999), ("small", 0.5, 50, 299))
 _COLLECTIVE_SIZES = (("medium", 0.2, 300, 999), ("small", 0.8, 30, 299))
 # fn 28 (95 % paid), fn 36 (the accountant waiting on half the allowance).
-_ALLOWANCES, _ALLOWANCE_WEIGHTS = ("full", "half", "none"), (0.95, 0.025, 0.025)
+_ALLOWANCES = ("full", "half", "none")
+_ALLOWANCE_WEIGHTS = (ALLOWANCE_SHARE, (1 - ALLOWANCE_SHARE) / 2, (1 - ALLOWANCE_SHARE) / 2)
 
 
 @dataclass
@@ -177,7 +178,7 @@ def _workers(ctx: CityContext, firm: Firm, cal: Calibration) -> Iterator[Record]
             counts.get("counted" if counted else "uncounted", 0) + 1
         )
         yield emit.node("Worker", wid, f"Worker {wid}", **props)
-        yield from _leaver_rels(ctx, firm, wid, props, counted)
+        yield from _leaver_rels(ctx, firm, wid, props, counted, cal)
 
 
 def _leaver(
@@ -227,7 +228,12 @@ def _leaver(
 
 
 def _leaver_rels(
-    ctx: CityContext, firm: Firm, wid: str, props: dict[str, Any], counted: bool
+    ctx: CityContext,
+    firm: Firm,
+    wid: str,
+    props: dict[str, Any],
+    counted: bool,
+    cal: Calibration,
 ) -> Iterator[Record]:
     rng, emit = ctx.rng, ctx.emit
     year, status = props["separatedYear"], props["status"]
@@ -256,7 +262,7 @@ def _leaver_rels(
             skill=rng.choice(("computers", "cooking", "electrical repair")),
             year=max(year, 1998),
         )
-    if status == "reemployed" and ctx.ventures and rng.random() < 0.1:
+    if status == "reemployed" and ctx.ventures and rng.random() < cal.hired_by_base_share:
         yield emit.rel(
             "WORKS_AT", wid, rng.choice(ctx.ventures), role="employee", since=max(year, 1998)
         )

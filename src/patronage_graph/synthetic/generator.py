@@ -96,7 +96,7 @@ def city(ctx: CityContext, workers: int, cal: Calibration) -> Iterator[Record]:
     yield from city_offices(ctx)
     yield from districts(ctx, max(2, min(10, workers // 8_000 + 2)))
     plan = plan_firms(ctx, workers, cal)
-    yield from ventures(ctx, plan)
+    yield from ventures(ctx, plan, cal)
     yield from firms(ctx, plan, cal)
     yield from _city_quotas(ctx, plan)
 

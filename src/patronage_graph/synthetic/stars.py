@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .calibration import Calibration
 from .context import CityContext
 from .records import Record
 
@@ -35,8 +36,9 @@ _SECTORS = (
 _SPONSORS = ("union", "womens_federation", "fic")
 
 
-def ventures(ctx: CityContext, plan: list[Firm]) -> Iterator[Record]:
-    """One venture per star, made before any worker so that workers can be hired by it."""
+def ventures(ctx: CityContext, plan: list[Firm], cal: Calibration) -> Iterator[Record]:
+    """One venture per star, made before any worker so that workers can be hired by it;
+    ``cal.base_share`` of them are endorsed as reemployment bases."""
     rng, emit = ctx.rng, ctx.emit
     for firm in plan:
         for _ in range(firm.stars):
@@ -45,7 +47,7 @@ def ventures(ctx: CityContext, plan: list[Firm]) -> Iterator[Record]:
             firm.ventures.append(vid)
             founded = rng.randint(1998, 2001)
             employees = rng.randint(10, 300)
-            is_base = rng.random() < 0.6
+            is_base = rng.random() < cal.base_share
             laid_off = round(
                 employees * rng.uniform(0.6, 1.0) if is_base else employees * rng.uniform(0.0, 0.59)
             )
