@@ -1,7 +1,7 @@
 """One measured step of ``run_scale.py``, in its own process so its peak RSS is its own.
 
-    python bench/_synth_child.py csv WORKERS SEED DIR
-    python bench/_synth_child.py online WORKERS SEED METHOD     (NEO4J_URI/USER/PASSWORD)
+    python bench/_synth_child.py csv WORKERS SEED DIR [PROCESSES]
+    python bench/_synth_child.py online WORKERS SEED METHOD [WRITERS]  (NEO4J_URI/USER/PASSWORD)
     python bench/_synth_child.py node_workers REPS 0 CITY       (NEO4J_URI/USER/PASSWORD)
 
 Prints one JSON object: the step's figures and ``peak_rss_mib`` (ru_maxrss).
@@ -20,8 +20,7 @@ from pathlib import Path
 from neo4j import Driver
 
 from patronage_graph import create_driver, queries
-from patronage_graph.synthetic import generate
-from patronage_graph.synthetic.csv_export import write_csv
+from patronage_graph.synthetic.csv_parallel import write_country_csv
 from patronage_graph.synthetic.online import load_online
 
 
@@ -29,11 +28,15 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def csv_step(workers: int, seed: int, out: Path) -> dict[str, object]:
+def csv_step(workers: int, seed: int, out: Path, processes: int | None) -> dict[str, object]:
     began = time.perf_counter()
-    files = write_csv(generate(workers, seed), out)
+    files = write_country_csv(workers, seed, out, processes=processes)
     seconds = time.perf_counter() - began
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
+        "processes": processes,
+        "writers_cpu_s": round(children.ru_utime + children.ru_stime, 1),
+        "writers_peak_rss_mib": round(children.ru_maxrss / 1024, 1),
         "nodes": files.node_count,
         "relationships": files.rel_count,
         "seconds": seconds,
@@ -41,11 +44,15 @@ def csv_step(workers: int, seed: int, out: Path) -> dict[str, object]:
     }
 
 
-def online_step(workers: int, seed: int, method: str) -> dict[str, object]:
+def online_step(workers: int, seed: int, method: str, writers: int) -> dict[str, object]:
     driver = _driver()
     try:
         stats = load_online(
-            driver, workers, seed, method="create" if method == "create" else "loader"
+            driver,
+            workers,
+            seed,
+            method="create" if method == "create" else "loader",
+            writers=writers,
         )
     finally:
         driver.close()
@@ -84,9 +91,10 @@ def main() -> None:
     logging.getLogger("neo4j").setLevel(logging.ERROR)  # the queries' planner notices
     step, workers, seed, arg = sys.argv[1], int(float(sys.argv[2])), int(sys.argv[3]), sys.argv[4]
     if step == "csv":
-        result = csv_step(workers, seed, Path(arg))
+        processes = int(sys.argv[5]) if len(sys.argv) > 5 else None
+        result = csv_step(workers, seed, Path(arg), processes)
     elif step == "online":
-        result = online_step(workers, seed, arg)
+        result = online_step(workers, seed, arg, int(sys.argv[5]) if len(sys.argv) > 5 else 1)
     else:
         result = node_workers_step(workers, arg)
     result["peak_rss_mib"] = round(_peak_rss_mib(), 1)

@@ -35,6 +35,7 @@ from _measure import chain_times, http_chain_times, node_worker_times, sample_wo
 from patronage_graph import LocalServer, Settings, apply_schema, create_driver
 from patronage_graph.synthetic.bulk import import_csv
 from patronage_graph.synthetic.csv_export import CsvSet, write_csv
+from patronage_graph.synthetic.csv_parallel import default_processes
 from patronage_graph.synthetic.generator import prefix_of
 
 HERE = Path(__file__).resolve().parent
@@ -85,42 +86,64 @@ def empty_database(server: LocalServer, work: Path) -> None:
     driver.close()
 
 
-def online(server: LocalServer, workers: int, seed: int, method: str, work: Path) -> dict[str, Any]:
+def online(
+    server: LocalServer, workers: int, seed: int, method: str, work: Path, writers: int = 1
+) -> dict[str, Any]:
     empty_database(server, work)
-    step = child("online", str(workers), str(seed), method, env=server_env(server))
+    step = child("online", str(workers), str(seed), method, str(writers), env=server_env(server))
     step["records_per_s"] = round((step["nodes"] + step["relationships"]) / step["seconds"])
     step["rels_per_s"] = round(step["relationships"] / step["phases"]["relationships"])
     print(
-        f"  online/{method}: {step['records_per_s']:,} records/s, {step['rels_per_s']:,} "
-        f"relationships/s, peak RSS {step['peak_rss_mib']} MiB",
+        f"  online/{method} ({writers} writers): {step['records_per_s']:,} records/s, "
+        f"{step['rels_per_s']:,} relationships/s, phases {step['phases']}, "
+        f"Python CPU {step['python_cpu_s']} s, peak RSS {step['peak_rss_mib']} MiB",
         flush=True,
     )
     return step
 
 
-def bulk(server: LocalServer, workers: int, seed: int, work: Path, off_heap: str) -> dict[str, Any]:
-    out = work / f"csv-{workers}"
+def csv_files(workers: int, seed: int, out: Path, processes: int) -> dict[str, Any]:
+    """Write the country's CSV with ``processes`` writers, in a child; print its figures."""
     shutil.rmtree(out, ignore_errors=True)
-    gen = child("csv", str(workers), str(seed), str(out))
+    gen = child("csv", str(workers), str(seed), str(out), str(processes))
     print(
-        f"  csv: {gen['nodes']:,} nodes, {gen['relationships']:,} rels in {gen['seconds']:.1f}"
-        f" s, generator peak RSS {gen['peak_rss_mib']} MiB",
+        f"  csv ({processes} processes): {gen['nodes']:,} nodes, {gen['relationships']:,} rels "
+        f"in {gen['seconds']:.1f} s; CPU {gen['python_cpu_s']} s main + "
+        f"{gen['writers_cpu_s']} s writers; peak RSS {gen['peak_rss_mib']} MiB main, "
+        f"{gen['writers_peak_rss_mib']} MiB largest writer",
         flush=True,
     )
+    return gen
+
+
+def bulk(
+    server: LocalServer,
+    workers: int,
+    seed: int,
+    work: Path,
+    off_heap: str,
+    processes: int,
+    import_heap: str,
+) -> dict[str, Any]:
+    out = work / f"csv-{workers}"
+    gen = csv_files(workers, seed, out, processes)
     peaks: list[str] = []
     began = time.perf_counter()
     import_csv(
         server,
         CsvSet.from_directory(out),
+        heap=import_heap,
         off_heap=off_heap,
         say=lambda line: peaks.extend(m.group(1) + m.group(2) for m in [_PEAK.search(line)] if m),
     )
     imported = time.perf_counter()
+    print(f"  import: {imported - began:.1f} s, importer peak {peaks[-1:]}", flush=True)
     creds = server.credentials()
     driver = create_driver(creds.uri, creds.user, creds.password)
     apply_schema(driver, timeout_s=3_600)
     driver.close()
     done = time.perf_counter()
+    print(f"  schema: {done - imported:.1f} s (constraints and indexes online)", flush=True)
     shutil.rmtree(out, ignore_errors=True)
     records = gen["nodes"] + gen["relationships"]
     total = gen["seconds"] + (done - began)
@@ -128,6 +151,7 @@ def bulk(server: LocalServer, workers: int, seed: int, work: Path, off_heap: str
         "nodes": gen["nodes"],
         "relationships": gen["relationships"],
         "csv_s": round(gen["seconds"], 1),
+        "csv_processes": processes,
         "import_s": round(imported - began, 1),
         "schema_s": round(done - imported, 1),
         "total_s": round(total, 1),
@@ -214,6 +238,11 @@ def main() -> None:
         default=1e4,
         help="largest size loaded online through the MERGE loader",
     )
+    parser.add_argument(
+        "--loader-writers",
+        default="1",
+        help="concurrent sessions of the MERGE loader, comma-separated: each is run",
+    )
     parser.add_argument("--reps", type=int, default=200, help="timed chain queries per size")
     parser.add_argument(
         "--state-dir", type=Path, default=HERE.parent / ".patronage-graph" / "synth-bench"
@@ -226,7 +255,26 @@ def main() -> None:
     parser.add_argument(
         "--import-memory",
         default="2g",
-        help="neo4j-admin import --max-off-heap-memory (its heap is 1g)",
+        help="neo4j-admin import --max-off-heap-memory",
+    )
+    parser.add_argument("--import-heap", default="1g", help="neo4j-admin import's JVM heap")
+    parser.add_argument(
+        "--csv-processes",
+        type=int,
+        default=default_processes(),
+        help="CSV writer processes for the bulk path (default: one per core)",
+    )
+    parser.add_argument(
+        "--csv-compare",
+        action="store_true",
+        help="before the bulk path, write the CSV with 1 process and with --csv-processes, "
+        "alternately, twice each, and print both",
+    )
+    parser.add_argument(
+        "--csv-only", action="store_true", help="with --csv-compare: only that comparison"
+    )
+    parser.add_argument(
+        "--bulk-only", action="store_true", help="loaders and bulk path only, no queries"
     )
     parser.add_argument("--json", type=Path, default=HERE.parent / "out" / "bench-scale.json")
     parser.add_argument(
@@ -251,6 +299,7 @@ def main() -> None:
         args.pagecache,
     )
     rows = []
+    args.json.parent.mkdir(parents=True, exist_ok=True)
     try:
         for workers in (int(float(s)) for s in args.sizes.split(",")):
             print(f"== {workers:,} workers", flush=True)
@@ -259,19 +308,43 @@ def main() -> None:
                 row["online"]["create"] = online(
                     server, workers, args.seed, "create", args.state_dir
                 )
-            if workers <= args.loader_max:
-                row["online"]["loader"] = online(
-                    server, workers, args.seed, "loader", args.state_dir
-                )
+            for writers in (int(w) for w in args.loader_writers.split(",")):
+                if workers <= args.loader_max:
+                    key = "loader" if writers == 1 else f"loader_{writers}_writers"
+                    row["online"][key] = online(
+                        server, workers, args.seed, "loader", args.state_dir, writers
+                    )
             if args.online_only:
                 rows.append(row)
                 args.json.write_text(json.dumps({"rows": rows}, indent=1))
                 continue
-            row["bulk"] = bulk(server, workers, args.seed, args.state_dir, args.import_memory)
+            if args.csv_compare:
+                row["csv_compare"] = [
+                    csv_files(workers, args.seed, args.state_dir / "csv-compare", p)
+                    for p in (1, args.csv_processes) * 2
+                ]
+                shutil.rmtree(args.state_dir / "csv-compare", ignore_errors=True)
+                if args.csv_only:
+                    rows.append(row)
+                    args.json.write_text(json.dumps({"rows": rows}, indent=1))
+                    continue
+            row["bulk"] = bulk(
+                server,
+                workers,
+                args.seed,
+                args.state_dir,
+                args.import_memory,
+                args.csv_processes,
+                args.import_heap,
+            )
             for method, step in row["online"].items():
                 row["bulk"][f"speedup_vs_{method}"] = round(
                     row["bulk"]["records_per_s"] / step["records_per_s"], 1
                 )
+            if args.bulk_only:
+                rows.append(row)
+                args.json.write_text(json.dumps({"rows": rows}, indent=1))
+                continue
             row["queries"] = measure_queries(
                 server, workers, args.seed, args.reps, args.api_port, args.node_workers_budget
             )
@@ -282,7 +355,7 @@ def main() -> None:
         if not args.keep_server:
             server.stop()
     print("== growth of p95 from each size to the next")
-    for g in [] if args.online_only else growth(rows):
+    for g in [] if args.online_only or args.csv_only or args.bulk_only else growth(rows):
         print(f"  {g}")
     print(f"figures kept in {args.json}")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from neo4j import Driver
 from patronage_graph import LocalServer, Settings, create_driver, database, queries
 from patronage_graph.errors import DatabaseError, PatronageGraphError
 from patronage_graph.loader import check_integrity
-from patronage_graph.synthetic import Node, Rel, generate
+from patronage_graph.synthetic import CALIBRATION, Node, Rel, generate
 from patronage_graph.synthetic.bulk import bulk_load
 from patronage_graph.synthetic.online import load_online
 
@@ -44,6 +45,17 @@ def test_online_loader_writes_a_country_that_fits_the_model(empty_db: Driver) ->
     again = load_online(empty_db, WORKERS, SEED, method="loader")
     assert (again.nodes, again.relationships) == (0, 0)
     assert stored(empty_db) == expected()
+
+
+def test_two_writer_sessions_write_the_same_country_as_one(empty_db: Driver) -> None:
+    """Each session takes its own cities; together they write every record, once."""
+    two_cities = replace(CALIBRATION, workers_per_city=WORKERS // 2)
+    counts = Counter(type(r) for r in generate(WORKERS, SEED, two_cities))
+    stats = load_online(empty_db, WORKERS, SEED, method="loader", writers=2, cal=two_cities)
+    assert (stats.nodes, stats.relationships) == (counts[Node], counts[Rel]) == stored(empty_db)
+    assert check_integrity(empty_db).ok
+    again = load_online(empty_db, WORKERS, SEED, method="loader", cal=two_cities)
+    assert (again.nodes, again.relationships) == (0, 0)
 
 
 def test_create_path_writes_the_same_country_and_refuses_a_repeat(empty_db: Driver) -> None:

@@ -12,9 +12,8 @@ import typer
 
 from ..errors import ConfigError
 from ..neo4j_local import LocalServer
-from ..synthetic import generate as generate_records
 from ..synthetic.bulk import bulk_load
-from ..synthetic.csv_export import write_csv
+from ..synthetic.csv_parallel import write_country_csv
 from ..synthetic.online import Method, load_online
 from ._common import console, console_err, driver_from_settings, load_settings
 
@@ -56,6 +55,12 @@ def generate(
     replace: Annotated[
         bool, typer.Option("--replace", help="with --bulk: replace a database that holds data")
     ] = False,
+    processes: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="CSV writer processes for --out and --bulk (default: one per core)"
+        ),
+    ] = None,
 ) -> None:
     """Generate a synthetic country calibrated to the chapter (docs/synthetic.md)."""
     if out is None and not load:
@@ -64,7 +69,7 @@ def generate(
         raise ConfigError(f"--method must be 'loader' or 'create', not {method!r}")
     began = time.perf_counter()
     if load and bulk:
-        _bulk(workers, seed, out, replace)
+        _bulk(workers, seed, out, replace, processes)
     elif load:
         with driver_from_settings() as (driver, db):
             stats = load_online(
@@ -83,9 +88,7 @@ def generate(
         )
     else:
         assert out is not None
-        files = write_csv(
-            generate_records(workers, seed), out, progress=lambda n: _say(f"{n:,} records written")
-        )
+        files = write_country_csv(workers, seed, out, processes=processes, say=_say)
         took = time.perf_counter() - began
         total = files.node_count + files.rel_count
         console.print(
@@ -103,7 +106,7 @@ def _method(name: str) -> Method:
     return "create" if name == "create" else "loader"
 
 
-def _bulk(workers: int, seed: int, out: Path | None, replace: bool) -> None:
+def _bulk(workers: int, seed: int, out: Path | None, replace: bool, processes: int | None) -> None:
     settings = load_settings()
     if not settings.uses_local_server:
         raise ConfigError(
@@ -113,7 +116,15 @@ def _bulk(workers: int, seed: int, out: Path | None, replace: bool) -> None:
     server = LocalServer.from_settings(settings)
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=settings.state_dir) as scratch:
-        report = bulk_load(server, workers, seed, out or Path(scratch), replace=replace, say=_say)
+        report = bulk_load(
+            server,
+            workers,
+            seed,
+            out or Path(scratch),
+            replace=replace,
+            say=_say,
+            processes=processes,
+        )
     console.print(
         f"bulk: {report.nodes:,} nodes and {report.relationships:,} relationships in "
         f"{report.total_s:.1f} s (CSV {report.generate_s:.1f} s, import "

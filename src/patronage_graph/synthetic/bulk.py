@@ -23,8 +23,8 @@ from ..loader.write import new_stamp
 from ..neo4j_local import LocalServer
 from ..schema import apply_schema
 from .calibration import CALIBRATION, Calibration
-from .csv_export import ARRAY_DELIMITER, CsvSet, write_csv
-from .generator import generate
+from .csv_export import ARRAY_DELIMITER, CsvSet
+from .csv_parallel import write_country_csv
 
 __all__ = ["BulkReport", "bulk_load", "import_csv"]
 
@@ -112,8 +112,12 @@ def bulk_load(
     heap: str = "1g",
     off_heap: str = "2g",
     cal: Calibration = CALIBRATION,
+    processes: int | None = None,
 ) -> BulkReport:
-    """Generate CSV into ``out_dir``, import it offline, apply the schema and wait for indexes."""
+    """Generate CSV into ``out_dir``, import it offline, apply the schema and wait for indexes.
+
+    The CSV is written by ``processes`` writers (default: one per core).
+    """
     if not replace:
         # A stopped server may hold data too: start it to look before overwriting.
         server.start(progress=say)
@@ -124,9 +128,7 @@ def bulk_load(
         finally:
             check.close()
     began = time.perf_counter()
-    files = write_csv(
-        generate(workers, seed, cal), out_dir, progress=lambda n: say(f"generated {n:,} records")
-    )
+    files = write_country_csv(workers, seed, out_dir, processes=processes, cal=cal, say=say)
     generated = time.perf_counter()
     say(
         f"wrote {files.node_count:,} nodes and {files.rel_count:,} relationships to {out_dir} "

@@ -24,7 +24,7 @@ from .records import Record
 from .skeleton import city_offices, districts, nation, province
 from .stars import ventures
 
-__all__ = ["CountryShape", "generate", "shape"]
+__all__ = ["CountryShape", "generate", "generate_part", "shape"]
 
 
 @dataclass(frozen=True)
@@ -57,38 +57,80 @@ def prefix_of(seed: int) -> str:
     return f"syn{seed}"
 
 
-def generate(workers: int, seed: int = 1, cal: Calibration = CALIBRATION) -> Iterator[Record]:
-    """Every node and relationship of a synthetic country, nation first, then city by city."""
+@dataclass(frozen=True)
+class _Country:
+    """What every city hangs from: the shared emitter, the nation's and provinces' ids."""
+
+    seed: int
+    prefix: str
+    shape: CountryShape
+    emit: Emitter
+    top: dict[str, str]
+    provinces: list[dict[str, str]]
+
+
+def _country(workers: int, seed: int, cal: Calibration) -> tuple[_Country, list[Record]]:
+    """The country above its cities, and its records: the Source, nation and provinces."""
     prefix, country = prefix_of(seed), shape(workers, cal)
     emit = Emitter(f"{prefix}-source")
-    yield emit.node(
-        "Source",
-        emit.source_id,
-        f"Synthetic country, seed {seed}",
-        kind="synthetic",
-        date="generated",
-        citation=(
-            f"patronage-graph synthetic generator: {workers} workers, seed "
-            f"{seed}; calibrated to Solinger (2007), see docs/synthetic.md"
-        ),
-    )
+    head: list[Record] = [
+        emit.node(
+            "Source",
+            emit.source_id,
+            f"Synthetic country, seed {seed}",
+            kind="synthetic",
+            date="generated",
+            citation=(
+                f"patronage-graph synthetic generator: {workers} workers, seed "
+                f"{seed}; calibrated to Solinger (2007), see docs/synthetic.md"
+            ),
+        )
+    ]
     top, records = nation(emit, prefix)
-    yield from records
+    head += records
     provinces: list[dict[str, str]] = []
     for p in range(country.provinces):
         ids, records = province(emit, prefix, p, top)
         provinces.append(ids)
-        yield from records
-    for c in range(country.cities):
+        head += records
+    return _Country(seed, prefix, country, emit, top, provinces), head
+
+
+def _cities(country: _Country, indexes: range, cal: Calibration) -> Iterator[Record]:
+    for c in indexes:
         ctx = CityContext(
             c,
-            f"{prefix}-c{c}",
-            random.Random(f"{seed}:{c}"),
-            emit,
-            top,
-            provinces[country.province_of(c)],
+            f"{country.prefix}-c{c}",
+            random.Random(f"{country.seed}:{c}"),
+            country.emit,
+            country.top,
+            country.provinces[country.shape.province_of(c)],
         )
-        yield from city(ctx, country.city_workers(c), cal)
+        yield from city(ctx, country.shape.city_workers(c), cal)
+
+
+def generate(workers: int, seed: int = 1, cal: Calibration = CALIBRATION) -> Iterator[Record]:
+    """Every node and relationship of a synthetic country, nation first, then city by city."""
+    country, head = _country(workers, seed, cal)
+    yield from head
+    yield from _cities(country, range(country.shape.cities), cal)
+
+
+def generate_part(
+    workers: int, seed: int, part: int, parts: int, cal: Calibration = CALIBRATION
+) -> Iterator[Record]:
+    """Part ``part`` of ``parts`` of :func:`generate`'s records, for parallel writers.
+
+    Part 0 has the country above the cities; part ``k`` has cities ``k``, ``k + parts``,
+    ... (cities are of one size, so the parts are too). Each city has its own random
+    stream, so the parts together hold exactly :func:`generate`'s records.
+    """
+    if not 0 <= part < parts:
+        raise ValueError(f"part {part} is not among 0..{parts - 1}")
+    country, head = _country(workers, seed, cal)
+    if part == 0:
+        yield from head
+    yield from _cities(country, range(part, country.shape.cities, parts), cal)
 
 
 def city(ctx: CityContext, workers: int, cal: Calibration) -> Iterator[Record]:
