@@ -59,6 +59,16 @@ def neo4j_settings(local_server: LocalServer) -> Settings:
     return Settings(NEO4J_URI=creds.uri, NEO4J_USER=creds.user, NEO4J_PASSWORD=creds.password)
 
 
+@pytest.fixture
+def cli_env(neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """The test server in the environment, so the CLI never starts a server of its own."""
+    assert neo4j_settings.neo4j_uri and neo4j_settings.neo4j_password
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
+    monkeypatch.setenv("NEO4J_USER", neo4j_settings.neo4j_user)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
+    return neo4j_settings
+
+
 @pytest.fixture(scope="session")
 def driver(neo4j_settings: Settings) -> Iterator[Driver]:
     assert neo4j_settings.neo4j_uri and neo4j_settings.neo4j_password

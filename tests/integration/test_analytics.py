@@ -227,12 +227,8 @@ def test_the_database_counts_the_same_as_networkx(small_city: Driver) -> None:
 
 
 def test_the_cli_prints_the_same_counts(
-    small_city: Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+    small_city: Driver, cli_env: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert neo4j_settings.neo4j_uri and neo4j_settings.neo4j_password
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_settings.neo4j_user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
     monkeypatch.setenv("NEO4J_DATABASE", "neo4j")
     monkeypatch.chdir(REPO)
     result = CliRunner().invoke(

@@ -30,12 +30,7 @@ Run = Callable[..., str]
 
 
 @pytest.fixture
-def run(seeded: Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Run:
-    assert neo4j_settings.neo4j_uri and neo4j_settings.neo4j_password
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_settings.neo4j_user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
-
+def run(seeded: Driver, cli_env: Settings) -> Run:
     def invoke(*args: str) -> str:
         result = CliRunner().invoke(app, ["query", *args])
         assert result.exit_code == 0, result.output
@@ -163,14 +158,7 @@ def test_a_city_without_coded_workers_says_so(run: Run, api_client: TestClient) 
     assert body["workers"] == [] and "no worker is coded in shenyang" in body["empty_reason"]
 
 
-def test_an_unknown_city_is_an_error_naming_it(
-    seeded: Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The test server, not a local server on the default ports.
-    assert neo4j_settings.neo4j_uri and neo4j_settings.neo4j_password
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_settings.neo4j_user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
+def test_an_unknown_city_is_an_error_naming_it(seeded: Driver, cli_env: Settings) -> None:
     result = CliRunner().invoke(app, ["query", "node_workers", "-p", "city=atlantis"])
     assert result.exit_code != 0 and "atlantis" in str(result.exception)
 

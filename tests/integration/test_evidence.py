@@ -115,11 +115,7 @@ def test_a_bad_grade_is_refused_naming_the_choices(graded: Driver) -> None:
 
 
 @pytest.fixture
-def cli(graded: Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Any:
-    assert neo4j_settings.neo4j_uri and neo4j_settings.neo4j_password
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_settings.neo4j_user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
+def cli(graded: Driver, cli_env: Settings) -> Any:
 
     def invoke(*args: str, code: int = 0) -> str:
         result = CliRunner().invoke(app, list(args), terminal_width=200)

@@ -17,11 +17,7 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def run(seeded: Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    assert neo4j_settings.neo4j_uri and neo4j_settings.neo4j_password
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_USER", neo4j_settings.neo4j_user)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.neo4j_password.get_secret_value())
+def run(seeded: Driver, cli_env: Settings):  # type: ignore[no-untyped-def]
 
     def invoke(*args: str) -> str:
         result = CliRunner().invoke(app, ["query", *args])
