@@ -111,25 +111,17 @@ def _merge_phase(
     tally = _Tally(progress, writers)
 
     def write(part: int) -> int:
-        if phase == "nodes":
-            return write_records(
-                driver,
-                node_records(workers, seed, cal, part, writers),
-                (),
-                database=database,
-                batch_size=batch_size,
-                progress=tally.reporter(part),
-                atomic=False,
-            ).created.nodes
-        return write_records(
+        nodes = phase == "nodes"
+        created = write_records(
             driver,
-            (),
-            rel_records(workers, seed, cal, part, writers),
+            node_records(workers, seed, cal, part, writers) if nodes else (),
+            () if nodes else rel_records(workers, seed, cal, part, writers),
             database=database,
             batch_size=batch_size,
             progress=tally.reporter(part),
             atomic=False,
-        ).created.relationships
+        ).created
+        return created.nodes if nodes else created.relationships
 
     if writers == 1:
         return write(0)
