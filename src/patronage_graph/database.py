@@ -60,6 +60,10 @@ def translate_errors(where: str = "Neo4j") -> Iterator[None]:
         ) from e
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as e:
         raise DatabaseUnavailable(f"{where} is unreachable: {e}") from e
+    except neo4j_errors.ConnectionPoolError as e:
+        # Every connection is held by queries the server has not answered (or it
+        # accepts connections but never replies): unavailable for now, not a bad request.
+        raise DatabaseUnavailable(f"{where} gave no connection in time: {e}") from e
     except neo4j_errors.Neo4jError as e:
         raise DatabaseError(e.message or str(e), e.code) from e
     except neo4j_errors.DriverError as e:

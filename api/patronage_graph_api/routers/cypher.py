@@ -70,6 +70,8 @@ def run_cypher(
     except DatabaseUnavailable:
         raise
     except DatabaseError as e:
+        if not e.code:  # the driver failed, not the query: the app's 500 handler logs it
+            raise
         return JSONResponse(ErrorOut(detail=str(e), code=e.code).model_dump(), 400)
     return CypherOut(
         columns=result.columns,
