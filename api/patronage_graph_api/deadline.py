@@ -13,24 +13,39 @@ A pool has a fixed number of slots; a call that cannot get one within its deadli
 is refused with :class:`~patronage_graph.errors.TooManyQueries` (503) instead of
 queueing behind calls that may never end. ``GET /health`` has a pool (and a driver)
 of its own, so stuck researchers' queries never starve it.
+
+The registered endpoints (workers, entities, pages, analytics, export) run the same
+way on a pool of their own (:class:`BoundedRoute`), under ``PATRONAGE_API_DEADLINE``:
+while Neo4j is shutting down it can hold a connection open without answering, and a
+client would otherwise wait as long as the shutdown takes. At the deadline the
+client gets 503 with ``Retry-After`` (:class:`Overdue`).
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import TypeVar
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
-from patronage_graph.errors import DeadlineExceeded, TooManyQueries
+from fastapi import Request, Response
+from fastapi.routing import APIRoute
+
+from patronage_graph.errors import DeadlineExceeded, PatronageGraphError, TooManyQueries
 
 __all__ = [
     "CYPHER_DEADLINE_MARGIN_S",
     "CYPHER_POOL",
     "CYPHER_SLOTS",
+    "ENDPOINT_POOL",
+    "BoundedRoute",
     "Deadline",
+    "Overdue",
     "cypher_deadline",
 ]
 
@@ -40,6 +55,8 @@ T = TypeVar("T")
 CYPHER_DEADLINE_MARGIN_S = 3.0
 #: Researchers' queries running at once (each holds a thread and a connection).
 CYPHER_SLOTS = 16
+#: Registered endpoint calls running at once; with CYPHER_SLOTS, the driver's pool size.
+ENDPOINT_SLOTS = 48
 
 
 class Deadline:
@@ -95,3 +112,51 @@ CYPHER_POOL = Deadline(CYPHER_SLOTS, "cypher")
 def cypher_deadline(timeout_s: float) -> float:
     """The client-side deadline of a researcher's query: its Cypher timeout plus a margin."""
     return timeout_s + CYPHER_DEADLINE_MARGIN_S
+
+
+#: The pool the registered endpoints run on (see :class:`BoundedRoute`).
+ENDPOINT_POOL = Deadline(ENDPOINT_SLOTS, "endpoint")
+
+
+class Overdue(PatronageGraphError):
+    """A registered endpoint got no answer from Neo4j within ``PATRONAGE_API_DEADLINE``."""
+
+
+#: This request's deadline in seconds, set by the route before its endpoint runs.
+_seconds: ContextVar[float] = ContextVar("endpoint_deadline_s", default=20.0)
+
+
+def _bounded(endpoint: Callable[..., Any], path: str) -> Callable[..., Any]:
+    @functools.wraps(endpoint)  # FastAPI reads the parameters through __wrapped__
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        seconds = _seconds.get()
+        try:
+            return ENDPOINT_POOL.call(lambda: endpoint(*args, **kwargs), seconds, path)
+        except DeadlineExceeded:
+            raise Overdue(
+                f"{path} got no answer from Neo4j within {seconds:g} s "
+                "(PATRONAGE_API_DEADLINE); Neo4j may be stopping, restarting or overloaded. "
+                "The request goes on in the background; retry later"
+            ) from None
+
+    return bounded
+
+
+class BoundedRoute(APIRoute):
+    """A route whose synchronous endpoint answers within the app's ``api_deadline_s``."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        if not inspect.iscoroutinefunction(endpoint):
+            endpoint = _bounded(endpoint, path)
+        super().__init__(path, endpoint, **kwargs)
+
+    def get_route_handler(self) -> Callable[[Request], Any]:
+        handler = super().get_route_handler()
+
+        async def with_deadline(request: Request) -> Response:
+            # read in the endpoint's worker thread: anyio copies the context there
+            _seconds.set(request.app.state.settings.api_deadline_s)
+            response: Response = await handler(request)
+            return response
+
+        return with_deadline

@@ -8,6 +8,7 @@ UnsafeQueryError           400     refusal naming the operator or procedure
 DatabaseError, client's    400     Neo4j's message and ``code`` (/cypher, pages)
 DatabaseUnavailable        503     ``Retry-After`` header, JSON body
 DeadlineExceeded           504     what ran out of time, and what happens next
+Overdue                    503     ``Retry-After``: no answer within PATRONAGE_API_DEADLINE
 TooManyQueries             503     ``Retry-After``: every slot for ad-hoc Cypher busy
 other PatronageGraphError  400     the library's message (what, where, what to do)
 any other error            500     a generic message; details go to the log
@@ -33,6 +34,8 @@ from patronage_graph.errors import (
     TooManyQueries,
     UnsafeQueryError,
 )
+
+from .deadline import Overdue
 
 __all__ = ["RETRY_AFTER_S", "add_error_handlers"]
 
@@ -79,6 +82,15 @@ async def _deadline(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(_body(detail, "PatronageGraph.DeadlineExceeded"), 504)
 
 
+async def _overdue(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("deadline passed on %s %s: %s", request.method, request.url.path, exc)
+    return JSONResponse(
+        _body(str(exc), "PatronageGraph.Overdue"),
+        status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": str(RETRY_AFTER_S)},
+    )
+
+
 async def _busy(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(
         _body(str(exc), "PatronageGraph.TooManyQueries"),
@@ -122,5 +134,6 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DatabaseError, _database)
     app.add_exception_handler(DeadlineExceeded, _deadline)
     app.add_exception_handler(TooManyQueries, _busy)
+    app.add_exception_handler(Overdue, _overdue)
     app.add_exception_handler(PatronageGraphError, _refused)
     app.add_exception_handler(Exception, _internal)

@@ -9,9 +9,10 @@ without running the endpoint; other 200 answers carry the ETag and
 ``Cache-Control: no-cache`` (clients revalidate every time).
 
 The stamp is read from Neo4j at most once per :data:`STAMP_TTL_S` per process, so
-for up to that long after a load an API process may still answer 304 for the old
-graph. A graph without a stamp (written by something other than the loaders, or
-emptied) gets no ETags at all. ``/health`` is never cached.
+for up to that long after a load (plus one read of the stamp, at most
+:data:`STAMP_DEADLINE_S`) an API process may still answer 304 for the old graph.
+A graph without a stamp (written by something other than the loaders, or emptied)
+gets no ETags at all. ``/health`` is never cached.
 """
 
 from __future__ import annotations
@@ -27,12 +28,15 @@ from patronage_graph import __version__, database
 from patronage_graph.errors import DatabaseUnavailable, PatronageGraphError
 
 from .availability import Availability
+from .deadline import ENDPOINT_POOL
 from .neo4j_holder import Neo4jHolder
 
-__all__ = ["STAMP_TTL_S", "ETags", "GraphStamp"]
+__all__ = ["STAMP_DEADLINE_S", "STAMP_TTL_S", "ETags", "GraphStamp"]
 
 #: Seconds an API process keeps the graph's generation stamp before reading it again.
 STAMP_TTL_S = 1.0
+#: Seconds a request waits for the stamp before answering without an ETag.
+STAMP_DEADLINE_S = 2.0
 _UNCACHED = ("/health",)
 
 
@@ -52,25 +56,39 @@ class GraphStamp:
     def current(self) -> str | None:
         if time.monotonic() - self._read_at < self._ttl:
             return self._value
-        with self._lock:
+        if not self._lock.acquire(blocking=False):
+            # Another request is reading it: the last value while that read is within
+            # its deadline (the TTL stretched by one read), else no ETag. Never a wait:
+            # a read that Neo4j does not answer must not hold up every GET.
+            recent = time.monotonic() - self._read_at < self._ttl + STAMP_DEADLINE_S
+            return self._value if recent else None
+        try:
             if time.monotonic() - self._read_at >= self._ttl:
-                if self._availability.down:
-                    # Neo4j is known to be away: no ETag, and no 3-7 s connection
-                    # attempt before the endpoint's own immediate 503.
-                    self._value = None
-                    return None
-                try:
-                    rows = database.read(
-                        self._holder.get(), "graph_stamp", database=self._holder.database
-                    )
-                    self._value = rows[0]["stamp"] if rows else None
-                except DatabaseUnavailable:
-                    self._availability.mark_down()
-                    self._value = None  # no ETag; the endpoint says 503 at once
-                except PatronageGraphError:
-                    self._value = None
+                self._value = self._read()
                 self._read_at = time.monotonic()
             return self._value
+        finally:
+            self._lock.release()
+
+    def _read(self) -> str | None:
+        if self._availability.down:
+            # Neo4j is known to be away: no ETag, and no 3-7 s connection
+            # attempt before the endpoint's own immediate 503.
+            return None
+        try:
+            rows = ENDPOINT_POOL.call(
+                lambda: database.read(
+                    self._holder.get(), "graph_stamp", database=self._holder.database
+                ),
+                STAMP_DEADLINE_S,
+                "the graph's generation stamp",
+            )
+        except DatabaseUnavailable:
+            self._availability.mark_down()
+            return None  # no ETag; the endpoint says 503 at once
+        except PatronageGraphError:  # also no answer in time: the endpoint has its own
+            return None
+        return rows[0]["stamp"] if rows else None
 
     def fresh(self) -> bool:
         return time.monotonic() - self._read_at < self._ttl

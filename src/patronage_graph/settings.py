@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     )
     cypher_timeout_s: float = Field(default=5.0, alias="PATRONAGE_CYPHER_TIMEOUT", gt=0, le=300)
     cypher_max_rows: int = Field(default=1000, alias="PATRONAGE_CYPHER_MAX_ROWS", ge=1, le=100_000)
+    #: Seconds a registered endpoint waits for Neo4j before answering 503.
+    api_deadline_s: float = Field(default=20.0, alias="PATRONAGE_API_DEADLINE", gt=0, le=600)
 
     @field_validator("api_allowed_hosts", mode="before")
     @classmethod

@@ -51,6 +51,26 @@ def test_without_neo4j_every_endpoint_answers_503_with_retry_after() -> None:
         assert time.monotonic() - began < 30
 
 
+def test_an_endpoint_neo4j_does_not_answer_in_time_is_a_503_naming_the_deadline(
+    neo4j_settings: Settings, seeded: Driver
+) -> None:
+    """Past PATRONAGE_API_DEADLINE a registered endpoint answers 503, not a hang.
+
+    A deadline of 1 ms is shorter than any round trip to Neo4j; the same request
+    under the default deadline answers 200, so the 503 is the deadline's.
+    """
+    path = "/workers/star-firegate-manager/chain"
+    hurried = neo4j_settings.model_copy(update={"api_deadline_s": 0.001})
+    with TestClient(create_app(hurried), raise_server_exceptions=False) as client:
+        response = client.get(path)
+    assert response.status_code == 503, response.text
+    assert int(response.headers["retry-after"]) > 0
+    assert response.json()["code"] == "PatronageGraph.Overdue"
+    assert "PATRONAGE_API_DEADLINE" in response.json()["detail"]
+    with TestClient(create_app(neo4j_settings), raise_server_exceptions=False) as client:
+        assert client.get(path).status_code == 200
+
+
 @pytest.mark.slow
 def test_api_under_load_survives_neo4j_restart(
     local_server: LocalServer, neo4j_settings: Settings, seeded: Driver

@@ -9,11 +9,12 @@ from fastapi import APIRouter, Query
 from patronage_graph.analysis import ACTOR_LABELS, brokerage_table, read_subgraph, summarize
 from patronage_graph.analysis.summary import BrokerageRow, CentralityRow
 
+from ..deadline import BoundedRoute
 from ..deps import DatabaseDep, DriverDep
 from ..models import not_found
 from ..params import CityFilter, Evidence, TieKinds
 
-router = APIRouter(prefix="/analytics", tags=["analytics"])
+router = APIRouter(prefix="/analytics", tags=["analytics"], route_class=BoundedRoute)
 _404 = not_found("city")
 
 

@@ -9,11 +9,12 @@ from fastapi import APIRouter, Query
 from patronage_graph import queries
 from patronage_graph.results import BaseQualification, EntityDetail, SearchHit, Subgraph
 
+from ..deadline import BoundedRoute
 from ..deps import DatabaseDep, DriverDep
 from ..models import not_found
 from ..params import EntityId, Evidence, Label, Limit
 
-router = APIRouter(tags=["entities"])
+router = APIRouter(tags=["entities"], route_class=BoundedRoute)
 _404 = not_found("entity")
 
 

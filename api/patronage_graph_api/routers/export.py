@@ -14,11 +14,12 @@ from starlette.background import BackgroundTask
 
 from patronage_graph.export import export_graph
 
+from ..deadline import BoundedRoute
 from ..deps import DatabaseDep, DriverDep
 from ..models import ErrorOut
 from ..params import CityFilter, Evidence, one_of
 
-router = APIRouter(tags=["export"])
+router = APIRouter(tags=["export"], route_class=BoundedRoute)
 
 _MEDIA = {
     "graphml": "application/graphml+xml",

@@ -7,10 +7,11 @@ from fastapi import APIRouter
 from patronage_graph import queries
 from patronage_graph.results import LayoffStatistics, QuotaFlow
 
+from ..deadline import BoundedRoute
 from ..deps import DatabaseDep, DriverDep
 from ..params import QuotaKind, Year
 
-router = APIRouter(tags=["statistics"])
+router = APIRouter(tags=["statistics"], route_class=BoundedRoute)
 
 
 @router.get("/statistics/layoffs", response_model=LayoffStatistics)

@@ -17,12 +17,13 @@ from patronage_graph.viz.graph import graph_from_rows
 from patronage_graph.viz.index import render_index
 from patronage_graph.viz.views import main_views, render_view
 
+from ..deadline import BoundedRoute
 from ..deps import DatabaseDep, DriverDep, SettingsDep
 from ..models import CypherIn
 from ..params import Evidence
 from .cypher import run_bounded
 
-router = APIRouter(prefix="/viz", tags=["pages"])
+router = APIRouter(prefix="/viz", tags=["pages"], route_class=BoundedRoute)
 
 
 def _page(html: str) -> HTMLResponse:

@@ -16,11 +16,12 @@ from patronage_graph.results import (
     Support,
 )
 
+from ..deadline import BoundedRoute
 from ..deps import DatabaseDep, DriverDep
 from ..models import not_found
 from ..params import AsOf, CityFilter, EntityId, Evidence, Limit, MinSystems, Offset
 
-router = APIRouter(tags=["workers"])
+router = APIRouter(tags=["workers"], route_class=BoundedRoute)
 _404 = not_found("worker")
 
 
