@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from neo4j import Driver
+from neo4j import Driver, ManagedTransaction
 
 from . import database
 from .cypher_registry import registry
@@ -30,6 +30,10 @@ def schema_state(driver: Driver, *, database_name: str = "neo4j") -> tuple[list[
     return [r["name"] for r in constraints], [r["name"] for r in indexes]
 
 
+def _run_statement(tx: ManagedTransaction, statement: str) -> None:
+    tx.run(statement).consume()
+
+
 def apply_schema(
     driver: Driver, *, database_name: str = "neo4j", timeout_s: int = 300
 ) -> SchemaReport:
@@ -38,7 +42,9 @@ def apply_schema(
     query = registry()["schema"]
     with database.translate_errors(), driver.session(database=database_name) as session:
         for statement in query.statements():
-            session.run(statement).consume()
+            # A managed transaction: a transient error (a deadlock with another client
+            # creating the same schema on a fresh server) is retried by the driver.
+            session.execute_write(_run_statement, statement)
         session.run(registry()["await_indexes"].text, timeout_s=timeout_s).consume()
     after_c, after_i = schema_state(driver, database_name=database_name)
     created = sorted(set(after_c + after_i) - set(before_c + before_i))
