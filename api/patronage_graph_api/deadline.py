@@ -14,11 +14,13 @@ is refused with :class:`~patronage_graph.errors.TooManyQueries` (503) instead of
 queueing behind calls that may never end. ``GET /health`` has a pool (and a driver)
 of its own, so stuck researchers' queries never starve it.
 
-The registered endpoints (workers, entities, pages, analytics, export) run the same
-way on a pool of their own (:class:`BoundedRoute`), under ``PATRONAGE_API_DEADLINE``:
-while Neo4j is shutting down it can hold a connection open without answering, and a
-client would otherwise wait as long as the shutdown takes. At the deadline the
-client gets 503 with ``Retry-After`` (:class:`Overdue`).
+The registered endpoints that answer from a few queries (workers, entities,
+statistics, pages) run the same way on a pool of their own (:class:`BoundedRoute`),
+under ``PATRONAGE_API_DEADLINE``: while Neo4j is shutting down it can hold a
+connection open without answering, and a client would otherwise wait as long as the
+shutdown takes. At the deadline the client gets 503 with ``Retry-After``
+(:class:`Overdue`). ``/export`` and ``/analytics`` are left unbounded: they compute
+over a whole graph, which at 10⁶ workers rightly takes longer than any such deadline.
 """
 
 from __future__ import annotations

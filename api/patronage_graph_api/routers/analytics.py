@@ -9,12 +9,11 @@ from fastapi import APIRouter, Query
 from patronage_graph.analysis import ACTOR_LABELS, brokerage_table, read_subgraph, summarize
 from patronage_graph.analysis.summary import BrokerageRow, CentralityRow
 
-from ..deadline import BoundedRoute
 from ..deps import DatabaseDep, DriverDep
 from ..models import not_found
 from ..params import CityFilter, Evidence, TieKinds
 
-router = APIRouter(prefix="/analytics", tags=["analytics"], route_class=BoundedRoute)
+router = APIRouter(prefix="/analytics", tags=["analytics"])
 _404 = not_found("city")
 
 

@@ -14,12 +14,11 @@ from starlette.background import BackgroundTask
 
 from patronage_graph.export import export_graph
 
-from ..deadline import BoundedRoute
 from ..deps import DatabaseDep, DriverDep
 from ..models import ErrorOut
 from ..params import CityFilter, Evidence, one_of
 
-router = APIRouter(tags=["export"], route_class=BoundedRoute)
+router = APIRouter(tags=["export"])
 
 _MEDIA = {
     "graphml": "application/graphml+xml",
