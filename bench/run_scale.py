@@ -33,7 +33,7 @@ import psutil
 from _measure import chain_times, http_chain_times, node_worker_times, sample_workers
 
 from patronage_graph import LocalServer, Settings, apply_schema, create_driver
-from patronage_graph.synthetic.bulk import import_csv
+from patronage_graph.synthetic.bulk import IMPORT_HEAP, IMPORT_PAGECACHE, import_csv
 from patronage_graph.synthetic.csv_export import CsvSet, write_csv
 from patronage_graph.synthetic.csv_parallel import default_processes
 from patronage_graph.synthetic.generator import prefix_of
@@ -124,20 +124,34 @@ def bulk(
     off_heap: str,
     processes: int,
     import_heap: str,
+    import_pagecaches: list[str],
 ) -> dict[str, Any]:
+    """CSV, then one import per page cache size (the last one stays), then the schema."""
     out = work / f"csv-{workers}"
     gen = csv_files(workers, seed, out, processes)
-    peaks: list[str] = []
-    began = time.perf_counter()
-    import_csv(
-        server,
-        CsvSet.from_directory(out),
-        heap=import_heap,
-        off_heap=off_heap,
-        say=lambda line: peaks.extend(m.group(1) + m.group(2) for m in [_PEAK.search(line)] if m),
-    )
-    imported = time.perf_counter()
-    print(f"  import: {imported - began:.1f} s, importer peak {peaks[-1:]}", flush=True)
+    imports: list[dict[str, Any]] = []
+    for pagecache in import_pagecaches:
+        peaks: list[str] = []
+        began = time.perf_counter()
+        import_csv(
+            server,
+            CsvSet.from_directory(out),
+            heap=import_heap,
+            off_heap=off_heap,
+            pagecache=pagecache,
+            say=lambda line, peaks=peaks: peaks.extend(
+                m.group(1) + m.group(2) for m in [_PEAK.search(line)] if m
+            ),
+        )
+        imported = time.perf_counter()
+        imports.append(
+            {"pagecache": pagecache, "seconds": round(imported - began, 1), "peak": peaks[-1:]}
+        )
+        print(
+            f"  import (heap {import_heap}, page cache {pagecache}, off-heap {off_heap}): "
+            f"{imported - began:.1f} s, importer peak {peaks[-1:]}",
+            flush=True,
+        )
     creds = server.credentials()
     driver = create_driver(creds.uri, creds.user, creds.password)
     apply_schema(driver, timeout_s=3_600)
@@ -159,6 +173,7 @@ def bulk(
         "import_records_per_s": round(records / (imported - began)),
         "generator_peak_rss_mib": gen["peak_rss_mib"],
         "importer_peak": peaks[-1:],
+        "imports": imports,
     }
     print(f"  bulk: {result}", flush=True)
     return result
@@ -257,7 +272,15 @@ def main() -> None:
         default="2g",
         help="neo4j-admin import --max-off-heap-memory",
     )
-    parser.add_argument("--import-heap", default="1g", help="neo4j-admin import's JVM heap")
+    parser.add_argument(
+        "--import-heap", default=IMPORT_HEAP, help="neo4j-admin import's own JVM heap"
+    )
+    parser.add_argument(
+        "--import-pagecache",
+        default=IMPORT_PAGECACHE,
+        help="neo4j-admin import's own page cache; a comma-separated list imports once per "
+        "value, side by side (the last import stays), e.g. 256m,4g",
+    )
     parser.add_argument(
         "--csv-processes",
         type=int,
@@ -336,6 +359,7 @@ def main() -> None:
                 args.import_memory,
                 args.csv_processes,
                 args.import_heap,
+                args.import_pagecache.split(","),
             )
             for method, step in row["online"].items():
                 row["bulk"][f"speedup_vs_{method}"] = round(
