@@ -38,7 +38,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,14 +102,20 @@ def cpu_measured(figures: Figures, processes: dict[str, psutil.Process]) -> Iter
     latencies do, so figures from a busy machine can be compared.
     """
 
-    def used(process: psutil.Process) -> float:
-        times = process.cpu_times()
-        return float(times.user + times.system)
+    def used(who: str, process: psutil.Process) -> float:
+        # uvicorn --workers: the API's work is done in the children the parent keeps
+        total = 0.0
+        family = process.children(recursive=True) if who == "api" else []
+        for p in [process, *family]:
+            with suppress(psutil.NoSuchProcess):
+                times = p.cpu_times()
+                total += times.user + times.system
+        return total
 
-    before = {who: used(p) for who, p in processes.items()}
+    before = {who: used(who, p) for who, p in processes.items()}
     yield
     for who, process in processes.items():
-        figures.cpu_s[who] = used(process) - before[who]
+        figures.cpu_s[who] = used(who, process) - before[who]
 
 
 # -- HTTP load: a minimal keep-alive HTTP/1.1 client, so the client costs little CPU ------
@@ -265,11 +271,14 @@ def free_port(preferred: int) -> int:
 
 
 @contextmanager
-def api_server(env: dict[str, str], port: int, timeout: float = 60.0) -> Iterator[psutil.Process]:
+def api_server(
+    env: dict[str, str], port: int, timeout: float = 60.0, workers: int = 1
+) -> Iterator[psutil.Process]:
     """Run the API with uvicorn on 127.0.0.1:``port``; yield its process (for RSS)."""
     command = [
         sys.executable, "-m", "uvicorn", "patronage_graph_api.main:create_app", "--factory",
         "--host", LOOPBACK, "--port", str(port), "--log-level", "warning", "--no-access-log",
+        "--workers", str(workers),
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=REPO, env={**os.environ, **env})
     try:
@@ -359,6 +368,7 @@ def run(
     port: int,
     worker: str = WORKER,
     targets: tuple[str, ...] = TARGETS,
+    api_workers: tuple[int, ...] = (1,),
 ) -> list[Figures]:
     from patronage_graph import NotFoundError, Settings, create_driver, queries
     from patronage_graph.loader import load_paths
@@ -378,68 +388,79 @@ def run(
             load_paths(driver, [REPO / "seed"], database=db)
         port = free_port(port)
         results = []
-        with api_server(env, port) as server:
-            processes = {"api": server, "bench": psutil.Process()}
-            jvm = neo4j_process(settings)
-            if jvm is not None:
-                processes["jvm"] = jvm
-            bound = {
-                "concurrency": concurrency,
-                "seconds": seconds,
-                "requests": requests,
-                "processes": processes,
-            }
-            rss_before = server.memory_info().rss
-            cases: list[tuple[str, str, Callable[[], object]]] = [
-                (
-                    "chain",
-                    f"/workers/{worker}/chain",
-                    lambda: queries.patronage_chain(driver, worker_id=worker, database=db),
-                ),
-                (
-                    "node-workers",
-                    "/node-workers",
-                    lambda: queries.node_workers(driver, database=db),
-                ),
-            ]
-            cases = [case for case in cases if case[0] in targets]
-            for _, path, _ in cases:  # warm both sides
-                http_load(port, [path], concurrency=2, seconds=2, requests=200, label="warm-up")
-            for name, path, call in cases:
-                inprocess_load(call, concurrency=2, seconds=2, requests=200, label="warm-up")
-                results.append(inprocess_load(call, label=f"{name} in-process", **bound))
-                results.append(http_load(port, [path], label=f"GET {path}", **bound))
-            etag = _etag_of(port, f"/workers/{worker}/chain") if "chain" in targets else None
-            not_modified = None
-            if etag:
-                not_modified = http_load(
-                    port,
-                    [f"/workers/{worker}/chain"],
-                    label="chain, If-None-Match: 304",
-                    headers={"If-None-Match": etag, "Accept": "*/*"},  # as httpx asked
-                    ok=304,
-                    **bound,
-                )
-            rss_after = server.memory_info().rss
+        for api_processes in api_workers:
+            with api_server(env, port, workers=api_processes) as server:
+                processes = {"api": server, "bench": psutil.Process()}
+                jvm = neo4j_process(settings)
+                if jvm is not None:
+                    processes["jvm"] = jvm
+                bound = {
+                    "concurrency": concurrency,
+                    "seconds": seconds,
+                    "requests": requests,
+                    "processes": processes,
+                }
+                rss_before = rss(server)
+                cases: list[tuple[str, str, Callable[[], object]]] = [
+                    (
+                        "chain",
+                        f"/workers/{worker}/chain",
+                        lambda: queries.patronage_chain(driver, worker_id=worker, database=db),
+                    ),
+                    (
+                        "node-workers",
+                        "/node-workers",
+                        lambda: queries.node_workers(driver, database=db),
+                    ),
+                ]
+                cases = [case for case in cases if case[0] in targets]
+                first = api_processes == api_workers[0]
+                tag = f" ({api_processes} API processes)" if len(api_workers) > 1 else ""
+                for _, path, _ in cases:  # warm both sides
+                    http_load(port, [path], concurrency=2, seconds=2, requests=200, label="warm-up")
+                for name, path, call in cases:
+                    if first:  # the in-process peer once; each server after it
+                        inprocess_load(
+                            call, concurrency=2, seconds=2, requests=200, label="warm-up"
+                        )
+                        results.append(inprocess_load(call, label=f"{name} in-process", **bound))
+                    results.append(http_load(port, [path], label=f"GET {path}{tag}", **bound))
+                etag = _etag_of(port, f"/workers/{worker}/chain") if "chain" in targets else None
+                not_modified = None
+                if etag:
+                    not_modified = http_load(
+                        port,
+                        [f"/workers/{worker}/chain"],
+                        label=f"chain, If-None-Match: 304{tag}",
+                        headers={"If-None-Match": etag, "Accept": "*/*"},  # as httpx asked
+                        ok=304,
+                        **bound,
+                    )
+                    results.append(not_modified)
+                rss_after = rss(server)
         print(f"\nconcurrency {concurrency}, at most {seconds:g} s or {requests} requests per row")
         print(HEADER)
         for f in results:
             print(f.line())
         if not_modified is None and "chain" in targets:
             print("no ETag: the graph has no generation stamp (load it with the loader)")
-        elif not_modified is not None:
-            print(not_modified.line())
         print(CPU_NOTE + ("" if jvm else " (Neo4j is not local: no jvm figure)"))
-        for inproc, http in zip(results[::2], results[1::2], strict=True):
-            ratio = http.pct(0.5) / inproc.pct(0.5)
-            print(f"{http.label}: p50 overhead {ratio:.2f}x the in-process call")
-        if not_modified is not None:
-            results.append(not_modified)
+        peers = {f.label.split(" in-process")[0]: f for f in results if "in-process" in f.label}
+        for http in results:
+            for name, path, _ in cases:
+                if http.label.startswith(f"GET {path}") and name in peers:
+                    ratio = http.pct(0.5) / peers[name].pct(0.5)
+                    print(f"{http.label}: p50 overhead {ratio:.2f}x the in-process call")
         mib = 2**20
         print(f"API server RSS: {rss_before / mib:.0f} MiB before, {rss_after / mib:.0f} MiB after")
         return results
     finally:
         driver.close()
+
+
+def rss(server: psutil.Process) -> int:
+    """Resident memory of the API: the uvicorn process and any workers it keeps."""
+    return sum(p.memory_info().rss for p in [server, *server.children(recursive=True)])
 
 
 def _etag_of(port: int, path: str) -> str | None:
@@ -457,6 +478,12 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8013, help="first port tried (loopback)")
     parser.add_argument("--worker", default=WORKER, help="whose chain (e.g. syn1-c0-w0)")
     parser.add_argument(
+        "--api-workers",
+        default="1",
+        help="uvicorn worker processes; a comma-separated list serves once per value, "
+        "side by side (e.g. 1,2)",
+    )
+    parser.add_argument(
         "--targets",
         default=",".join(TARGETS),
         help=f"comma-separated, among {', '.join(TARGETS)} (the 304 row follows chain)",
@@ -468,7 +495,8 @@ def main() -> None:
     if args.seconds > 600 or args.requests > 1_000_000:
         parser.error("keep the load bounded: --seconds <= 600 and --requests <= 1000000")
     sys.path.insert(0, str(REPO))
-    run(args.concurrency, args.seconds, args.requests, args.port, args.worker, targets)
+    api_workers = tuple(int(n) for n in args.api_workers.split(","))
+    run(args.concurrency, args.seconds, args.requests, args.port, args.worker, targets, api_workers)
 
 
 if __name__ == "__main__":
