@@ -60,8 +60,11 @@ def test_two_writer_sessions_write_the_same_country_as_one(empty_db: Driver) -> 
 
 
 def test_create_path_writes_the_same_country_and_refuses_a_repeat(empty_db: Driver) -> None:
+    database.write(empty_db, "graph_stamp_set", {"stamp": "before"})
     stats = load_online(empty_db, WORKERS, SEED, method="create")
     assert (stats.nodes, stats.relationships) == expected() == stored(empty_db)
+    # a new generation stamp, so the API's cached answers for the old graph go stale
+    assert database.read(empty_db, "graph_stamp")[0]["stamp"] not in (None, "before")
     assert check_integrity(empty_db).ok
     with pytest.raises(DatabaseError):
         load_online(empty_db, WORKERS, SEED, method="create")

@@ -3,7 +3,8 @@
 The loader's writer MERGEs, which is right for a researcher's files that may be
 loaded twice; a freshly generated country is new by construction, so plain
 ``CREATE`` (``cypher/synthetic.cypher``) saves a lookup per row. Batches are
-grouped by label set and by type and committed one by one.
+grouped by label set and by type and committed one by one; each phase ends with a
+new generation stamp, as the loader's loads do.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .. import model
 from ..cypher_registry import registry
 from ..database import translate_errors
 from ..loader import derive_rel_id
+from ..loader.write import new_stamp
 from .records import Node, Record, Rel
 
 __all__ = ["create_records"]
@@ -82,4 +84,9 @@ def create_records(
             flush(key)
     for key in [k for k, rows in pending.items() if rows]:
         flush(key)
+    # A new generation stamp, as every load writes: the API's ETags must go stale.
+    with translate_errors(), driver.session(database=database) as session:
+        session.execute_write(
+            lambda tx: tx.run(registry()["graph_stamp_set"].text, stamp=new_stamp()).consume()
+        )
     return done
