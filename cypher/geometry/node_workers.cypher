@@ -1,7 +1,7 @@
 // name: node_workers
 // mode: read
 // params: worker_ids, city, as_of, min_systems, excluded, statuses, level_rank, only_nodes, grades, limit, offset
-// returns: id, name, status, patrons, vertical, horizontal, score, levels_reached, top_level, systems, sponsored_base, people_placed, chain, supporters, patronage_ties, line_ties, horizontal_ties, sources, undated_patronage_ties, undated_horizontal_ties
+// returns: id, name, status, patrons, vertical, horizontal, score, levels_reached, top_level, systems, sponsored_base, people_placed, supporters, patronage_ties, line_ties, horizontal_ties, sources, undated_patronage_ties, undated_horizontal_ties
 // expands: patronage, venture, job, job+venture, affiliation, horizontal, membership
 // Workers at a node: a patron from beyond their own firm whose command line meets the
 // firm's (vertical), and supporters from at least $min_systems systems with a
@@ -168,13 +168,6 @@ RETURN w.id AS id, w.name AS name, w.status AS status,
          AS patrons, vertical, horizontal, score,
        size(levels) AS levels_reached, [n IN nodes(top_path) | n.level][0] AS top_level,
        size(systems) AS systems, sponsored_base, people_placed,
-       [t IN ties | t.p.id + ' -' + type(t.r) + '-> ' + endNode(t.r).id
-                    + coalesce(' (' + coalesce(t.r.kind, t.r.title) + ')', '')
-                    + ' [' + coalesce(t.r.evidence, 'inferred') + ']']
-         + CASE WHEN top_path IS NULL THEN []
-           ELSE [reduce(s = '', n IN reverse(nodes(top_path)) |
-                  s + CASE WHEN s = '' THEN '' ELSE ' <-SUPERVISES- ' END + n.id)] END
-         AS chain,
        [t IN ties | {start: t.p.id, end: endNode(t.r).id, type: type(t.r), tie: t.r.tie,
                      kind: coalesce(t.r.kind, t.r.title, t.r.purpose), year: coalesce(t.r.year, t.r.since),
                      evidence: t.r.evidence, quote: t.r.quote, note: t.r.note,
