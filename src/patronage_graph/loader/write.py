@@ -19,6 +19,7 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction, Transaction
 
+from .. import database as db
 from .. import model
 from ..cypher_registry import registry
 from ..database import translate_errors
@@ -26,7 +27,7 @@ from ..errors import Problem, ValidationError
 from .records import NodeRecord, RelRecord
 from .report import Counts
 
-__all__ = ["DEFAULT_BATCH", "Progress", "WriteResult", "new_stamp", "write_records"]
+__all__ = ["DEFAULT_BATCH", "Progress", "WriteResult", "new_stamp", "stamp_graph", "write_records"]
 
 DEFAULT_BATCH = 5_000
 #: ``progress(phase, done, total)``: phase is "files" (reading), "delete", "nodes" or
@@ -38,6 +39,15 @@ _Tx = Transaction | ManagedTransaction
 def new_stamp() -> str:
     """A fresh graph generation stamp (written with every load; see graph_stamp_set)."""
     return uuid.uuid4().hex
+
+
+def stamp_graph(driver: Driver, *, database: str = "neo4j") -> None:
+    """Give the graph a new generation stamp in a transaction of its own.
+
+    For the load paths that do not write in one transaction (the CREATE path, the
+    offline import); the API's ETags key on the stamp.
+    """
+    db.write(driver, "graph_stamp_set", {"stamp": new_stamp()}, database=database)
 
 
 class _LazyStamp:
@@ -195,7 +205,7 @@ def write_records(
         else:
             writer = _Writer(session.execute_write, batch_size, progress)
             _write_all(writer, nodes, rels, replace)
-            session.execute_write(lambda tx: tx.run(_STAMP.text, stamp=new_stamp()).consume())
+            stamp_graph(driver, database=database)
     return WriteResult(
         Counts.of_labels(writer.labels, writer.types), writer.properties_set, writer.deleted
     )

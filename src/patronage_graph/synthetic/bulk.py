@@ -19,7 +19,7 @@ from neo4j import Driver
 from .. import database
 from ..database import create_driver
 from ..errors import PatronageGraphError
-from ..loader.write import new_stamp
+from ..loader.write import stamp_graph
 from ..neo4j_local import LocalServer
 from ..schema import apply_schema
 from .calibration import CALIBRATION, Calibration
@@ -124,11 +124,6 @@ def import_csv(
     server.start(progress=say)
 
 
-def _stamp(driver: Driver) -> None:
-    """Give the imported graph a new generation stamp (the API's ETags key on it)."""
-    database.write(driver, "graph_stamp_set", {"stamp": new_stamp()})
-
-
 def _refuse_non_empty(driver: Driver) -> None:
     counts = database.read(driver, "db_counts")
     if counts and counts[0]["nodes"]:
@@ -179,7 +174,7 @@ def bulk_load(
     driver = create_driver(creds.uri, creds.user, creds.password)
     try:
         apply_schema(driver, timeout_s=3_600)
-        _stamp(driver)
+        stamp_graph(driver)
     finally:
         driver.close()
     done = time.perf_counter()

@@ -19,7 +19,7 @@ from .. import model
 from ..cypher_registry import registry
 from ..database import translate_errors
 from ..loader import derive_rel_id
-from ..loader.write import new_stamp
+from ..loader.write import stamp_graph
 from .records import Node, Record, Rel
 
 __all__ = ["create_records"]
@@ -84,9 +84,5 @@ def create_records(
             flush(key)
     for key in [k for k, rows in pending.items() if rows]:
         flush(key)
-    # A new generation stamp, as every load writes: the API's ETags must go stale.
-    with translate_errors(), driver.session(database=database) as session:
-        session.execute_write(
-            lambda tx: tx.run(registry()["graph_stamp_set"].text, stamp=new_stamp()).consume()
-        )
+    stamp_graph(driver, database=database)  # as every load does: the API's ETags go stale
     return done
