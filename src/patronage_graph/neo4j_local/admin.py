@@ -31,17 +31,17 @@ def run_admin(server: LocalServer, *args: str, quiet_args: bool = False) -> str:
     return done.stdout
 
 
-def stream_admin(
-    server: LocalServer, *args: str, heap: str | None = None, on_line: Progress = quiet
-) -> None:
-    """Run ``neo4j-admin`` with a bounded heap, passing each output line to ``on_line``.
+def stream_admin(server: LocalServer, *args: str, on_line: Progress = quiet) -> None:
+    """Run ``neo4j-admin``, passing each output line to ``on_line``.
 
     For long runs such as ``database import full``: the user sees the importer's
-    own progress, and the JVM heap is capped instead of taking a quarter of RAM.
+    own progress. Its memory is not set here: neo4j-admin runs the command in a JVM
+    of its own, configured by ``conf/neo4j-admin-<command>.conf`` (see
+    :func:`patronage_graph.synthetic.bulk.write_import_memory`).
     """
     server.assemble()
     server.configure()
-    command = java_command(server, ADMIN, *args, heap=heap)
+    command = java_command(server, ADMIN, *args)
     tail: list[str] = []
     with subprocess.Popen(
         command, env=java_env(server), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True

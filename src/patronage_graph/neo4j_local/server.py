@@ -127,11 +127,9 @@ class LocalServer:
         """Run ``neo4j-admin`` from the same jars (import, check, set-initial-password)."""
         return admin.run_admin(self, *args, quiet_args=quiet)
 
-    def admin_streaming(
-        self, *args: str, heap: str | None = None, on_line: Progress = quiet
-    ) -> None:
-        """Run ``neo4j-admin`` with a bounded heap, passing each output line to ``on_line``."""
-        admin.stream_admin(self, *args, heap=heap, on_line=on_line)
+    def admin_streaming(self, *args: str, on_line: Progress = quiet) -> None:
+        """Run ``neo4j-admin``, passing each output line to ``on_line``."""
+        admin.stream_admin(self, *args, on_line=on_line)
 
     # -- running (process, supervision) ----------------------------------------
     def start(self, timeout: float = 180.0, progress: Progress = quiet) -> ServerStatus:

@@ -78,6 +78,7 @@ IMPORT_PAGECACHE = "256m"
 
 def write_import_memory(server: LocalServer, heap: str, pagecache: str) -> Path:
     """Write ``neo4j-admin-database-import.conf``: the import's heap and page cache."""
+    server.conf_dir.mkdir(parents=True, exist_ok=True)
     path = server.conf_dir / "neo4j-admin-database-import.conf"
     path.write_text(
         f"server.memory.heap.initial_size={heap}\n"
@@ -105,7 +106,6 @@ def import_csv(
         server.start(progress=say)  # a first start sets the password in the system database
     if server.stop():
         say("stopped Neo4j for the offline import")
-    server.configure()
     write_import_memory(server, heap, pagecache)
     server.admin_streaming(
         # The database name goes first: the variadic --relationships would swallow it.
