@@ -49,6 +49,15 @@ def _body(detail: str, code: str | None = None) -> dict[str, str | None]:
     return {"detail": detail, "code": code}
 
 
+def _retry_later(detail: str, code: str) -> JSONResponse:
+    """503 with ``Retry-After``: the request was fine, the database is not ready for it."""
+    return JSONResponse(
+        _body(detail, code),
+        status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": str(RETRY_AFTER_S)},
+    )
+
+
 async def _not_found(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(_body(str(exc)), status.HTTP_404_NOT_FOUND)
 
@@ -64,11 +73,7 @@ async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
     if availability is not None:
         # the next requests answer 503 at once (patronage_graph_api.availability)
         availability.mark_down()
-    return JSONResponse(
-        _body(f"Neo4j is unavailable; retry in {RETRY_AFTER_S} s", "ServiceUnavailable"),
-        status.HTTP_503_SERVICE_UNAVAILABLE,
-        headers={"Retry-After": str(RETRY_AFTER_S)},
-    )
+    return _retry_later(f"Neo4j is unavailable; retry in {RETRY_AFTER_S} s", "ServiceUnavailable")
 
 
 async def _deadline(request: Request, exc: Exception) -> JSONResponse:
@@ -84,19 +89,11 @@ async def _deadline(request: Request, exc: Exception) -> JSONResponse:
 
 async def _overdue(request: Request, exc: Exception) -> JSONResponse:
     log.warning("deadline passed on %s %s: %s", request.method, request.url.path, exc)
-    return JSONResponse(
-        _body(str(exc), "PatronageGraph.Overdue"),
-        status.HTTP_503_SERVICE_UNAVAILABLE,
-        headers={"Retry-After": str(RETRY_AFTER_S)},
-    )
+    return _retry_later(str(exc), "PatronageGraph.Overdue")
 
 
 async def _busy(request: Request, exc: Exception) -> JSONResponse:
-    return JSONResponse(
-        _body(str(exc), "PatronageGraph.TooManyQueries"),
-        status.HTTP_503_SERVICE_UNAVAILABLE,
-        headers={"Retry-After": str(RETRY_AFTER_S)},
-    )
+    return _retry_later(str(exc), "PatronageGraph.TooManyQueries")
 
 
 async def _database(request: Request, exc: Exception) -> JSONResponse:
