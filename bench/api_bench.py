@@ -388,6 +388,15 @@ def run(
             load_paths(driver, [REPO / "seed"], database=db)
         port = free_port(port)
         results = []
+        cases: list[tuple[str, str, Callable[[], object]]] = [
+            (
+                "chain",
+                f"/workers/{worker}/chain",
+                lambda: queries.patronage_chain(driver, worker_id=worker, database=db),
+            ),
+            ("node-workers", "/node-workers", lambda: queries.node_workers(driver, database=db)),
+        ]
+        cases = [case for case in cases if case[0] in targets]
         for api_processes in api_workers:
             with api_server(env, port, workers=api_processes) as server:
                 processes = {"api": server, "bench": psutil.Process()}
@@ -401,19 +410,6 @@ def run(
                     "processes": processes,
                 }
                 rss_before = rss(server)
-                cases: list[tuple[str, str, Callable[[], object]]] = [
-                    (
-                        "chain",
-                        f"/workers/{worker}/chain",
-                        lambda: queries.patronage_chain(driver, worker_id=worker, database=db),
-                    ),
-                    (
-                        "node-workers",
-                        "/node-workers",
-                        lambda: queries.node_workers(driver, database=db),
-                    ),
-                ]
-                cases = [case for case in cases if case[0] in targets]
                 first = api_processes == api_workers[0]
                 tag = f" ({api_processes} API processes)" if len(api_workers) > 1 else ""
                 for _, path, _ in cases:  # warm both sides
