@@ -39,6 +39,7 @@ from fastapi import Request, Response
 from fastapi.routing import APIRoute
 
 from patronage_graph.errors import DeadlineExceeded, PatronageGraphError, TooManyQueries
+from patronage_graph.settings import Settings
 
 __all__ = [
     "CYPHER_DEADLINE_MARGIN_S",
@@ -125,7 +126,9 @@ class Overdue(PatronageGraphError):
 
 
 #: This request's deadline in seconds, set by the route before its endpoint runs.
-_seconds: ContextVar[float] = ContextVar("endpoint_deadline_s", default=20.0)
+_seconds: ContextVar[float] = ContextVar(
+    "endpoint_deadline_s", default=Settings.model_fields["api_deadline_s"].default
+)
 
 
 def _bounded(endpoint: Callable[..., Any], path: str) -> Callable[..., Any]:
